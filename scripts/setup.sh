@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# One-step set-up for Debian/Ubuntu: system libraries (when missing), a virtual
+# environment in .venv, the app; then either start the editor or run the tests.
+#
+#   scripts/setup.sh run [FILE]   install everything and start Khabar Editor
+#   scripts/setup.sh test [ARGS]  install everything and run the whole test suite
+#
+# Safe to run again: it only installs what is missing.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+MODE="${1:-run}"
+shift || true
+PYTHON="${PYTHON:-python3}"
+VENV="${KHABAR_VENV:-.venv}"
+
+# Runtime libraries: libenchant for spell check; EGL/xkb/xcb/fontconfig for Qt.
+APT_PACKAGES=(
+  libenchant-2-2 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
+  libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+  libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-image0
+  python3-venv
+)
+
+install_system_packages() {
+  command -v dpkg-query >/dev/null || { echo "Not a Debian/Ubuntu system: install libenchant-2 yourself (see README)."; return 0; }
+  local missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing system packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+install_python_env() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV"
+  fi
+  "$VENV/bin/python" -m pip install -q --upgrade pip
+  "$VENV/bin/python" -m pip install -q -e ".[test]"
+}
+
+install_system_packages
+install_python_env
+
+case "$MODE" in
+  run)
+    exec "$VENV/bin/khabar-editor" "$@"
+    ;;
+  test)
+    export QT_QPA_PLATFORM=offscreen
+    export KHABAR_LOG_DIR="${KHABAR_LOG_DIR:-$(mktemp -d)}"
+    exec "$VENV/bin/python" -m pytest -p no:cacheprovider "$@"
+    ;;
+  *)
+    echo "usage: $0 run [FILE] | test [PYTEST ARGS]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,5 @@
+"""``python -m khabar_editor`` starts the editor."""
+
+from khabar_editor.ui.app import main
+
+raise SystemExit(main())

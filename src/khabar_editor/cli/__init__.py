@@ -1,0 +1,1 @@
+"""The headless ``khabar`` command line (never imports Qt)."""

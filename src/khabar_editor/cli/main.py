@@ -1,0 +1,101 @@
+"""``khabar``: argparse front end. Subcommands live in sibling modules.
+
+Each command module exposes ``register(subparsers)``; the parser it adds sets
+``func(args) -> ExitCode``. Errors derived from :class:`KhabarError` become one
+clear line and an exit code; anything else is logged with its traceback to the
+log file and reported as an internal error, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from khabar_editor import __version__, i18n
+from khabar_editor.cli.common import EXIT_CODE_HELP, ExitCode, error_line
+from khabar_editor.errors import KhabarError, PackageError
+from khabar_editor.i18n import _, N_
+
+log = logging.getLogger(__name__)
+
+COMMAND_MODULES = (
+    "khabar_editor.cli.package_cmds",
+    "khabar_editor.cli.check_cmd",
+    "khabar_editor.cli.export_cmd",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        error_line(f"khabar: {message}")
+        raise SystemExit(ExitCode.USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="khabar",
+        description=_("Khabar Editor command line: pack, check, validate and export news articles."),
+        epilog="exit codes:\n" + EXIT_CODE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"khabar {__version__}")
+    parser.add_argument("--ui-lang", choices=i18n.LANGUAGES, default=None,
+                        help=_("language of messages (default: from the environment)"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``khabar`` console script."""
+    from khabar_editor.logsetup import setup_logging
+
+    setup_logging()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_pre_parse_lang(argv))
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return ExitCode.USAGE
+    try:
+        return int(args.func(args))
+    except PackageError as exc:
+        error_line(str(exc))
+        return ExitCode.UNREADABLE
+    except KhabarError as exc:
+        error_line(str(exc))
+        return ExitCode.ARTICLE_ERRORS
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return ExitCode.OK
+    except OSError as exc:
+        error_line(_("Cannot write or read a file: {reason}").format(reason=exc.strerror or exc))
+        return ExitCode.IO_ERROR
+    except Exception:  # noqa: BLE001 - last line of defence: log, don't show a traceback
+        from khabar_editor.logsetup import log_path
+
+        log.exception("Internal error in khabar %s", argv)
+        error_line(_(N_("Internal error; details are in the log file {path}")).format(path=log_path()))
+        return ExitCode.INTERNAL
+
+
+def _pre_parse_lang(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg.startswith("--ui-lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--ui-lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
