@@ -1,4 +1,4 @@
-"""``python -m khabar_editor`` starts the editor."""
+"""``python -m khabar_editor [FILE]`` starts the editor."""
 
 from khabar_editor.ui.app import main
 

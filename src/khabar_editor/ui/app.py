@@ -1,15 +1,120 @@
-"""GUI entry point (placeholder window until the editor lands)."""
+"""GUI entry point: ``khabar-editor [FILE]`` and ``python -m khabar_editor``.
+
+Start-up is kept light (imports are deferred where they are not needed for the
+first paint): settings and language first, then the QApplication, the bundled
+font, the window; crash recovery is offered once the window is on screen, and
+proofing dictionaries load in a worker thread after that.
+
+Environment hooks for tests and benchmarks (never used in normal runs):
+``KHABAR_TEST_TYPE`` types the given text into the editor after start-up;
+``KHABAR_BENCH_READY`` prints ``READY`` once the window is interactive, and
+``KHABAR_BENCH_EXIT`` then quits.
+"""
 
 from __future__ import annotations
 
+import argparse
+import logging
+import os
 import sys
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="khabar-editor",
+                                     description="Khabar Editor — write Hindi/Nepali news")
+    parser.add_argument("file", nargs="?", help="a .khabar package, or a .md/.txt file to import")
+    parser.add_argument("--lang", choices=("en", "hi"), help="interface language")
+    args, _unknown = parser.parse_known_args(argv)  # Qt options such as -platform pass through
+    return args
+
+
+def _install_translator(app: object, lang: str) -> None:
+    if lang == "en":
+        return
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    translator = QTranslator(app)  # type: ignore[arg-type]
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{lang}", folder):
+        app.installTranslator(translator)  # type: ignore[attr-defined]
+
+
+def create_application(argv: list[str], lang: str) -> object:
+    """The QApplication with bundled fonts, Hindi-capable UI font and translator."""
+    from PySide6.QtWidgets import QApplication
+
+    from khabar_editor import APP_ID, APP_NAME
+    from khabar_editor.ui.fonts import BUNDLED_FAMILY, load_bundled_fonts
+
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setDesktopFileName(f"in.khabar.{APP_ID}")
+    load_bundled_fonts()
+    font = app.font()
+    font.setFamilies([font.family(), BUNDLED_FAMILY])
+    app.setFont(font)
+    _install_translator(app, lang)
+    return app
+
+
+def startup(window: object, file: str | None) -> None:
+    """After the window is shown: recovery offer, then the file or the sample."""
+    from khabar_editor.app.sample import sample_package
+
+    session = window.session  # type: ignore[attr-defined]
+    restored = session.offer_recovery()
+    if not restored:
+        if file:
+            session.open(file)
+        elif not window.state.sample_shown:  # type: ignore[attr-defined]
+            session.load_package(sample_package(), None, dirty=False)
+            window.state.sample_shown = True  # type: ignore[attr-defined]
+    window.proofing.start() if window.settings.spell_check else None  # type: ignore[attr-defined]
+
+
+def _test_hooks(window: object) -> None:
+    """Environment-driven hooks for the SIGKILL test and the start-up benchmark."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    text = os.environ.get("KHABAR_TEST_TYPE")
+    if text:
+        editor = window.editor  # type: ignore[attr-defined]
+        QTimer.singleShot(200, lambda: editor.insertPlainText(text))
+    if os.environ.get("KHABAR_BENCH_READY"):
+        QApplication.processEvents()
+        print("READY", flush=True)
+        if os.environ.get("KHABAR_BENCH_EXIT"):
+            os._exit(0)
 
 
 def main(argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    """Run the editor; returns the exit code."""
+    argv = list(sys.argv if argv is None else argv)
+    args = _parse(argv[1:])
+    from khabar_editor import i18n
+    from khabar_editor.logsetup import setup_logging
+    from khabar_editor.settings import load_settings, load_state
 
-    app = QApplication(sys.argv if argv is None else argv)
-    label = QLabel("Khabar Editor — खबर एडिटर")
-    label.resize(480, 120)
-    label.show()
-    return app.exec()
+    setup_logging()
+    settings, state = load_settings(), load_state()
+    lang = i18n.set_language(args.lang or settings.ui_language or None)
+    app = create_application(argv, lang)
+    from khabar_editor.ui.dialogs import install_excepthook
+    from khabar_editor.ui.main_window import MainWindow
+
+    install_excepthook()
+    window = MainWindow(settings, state)
+    window.show()
+    file = str(Path(args.file).resolve()) if args.file else None
+    from PySide6.QtCore import QTimer
+
+    def start() -> None:
+        startup(window, file)
+        QTimer.singleShot(0, lambda: _test_hooks(window))
+
+    QTimer.singleShot(0, start)
+    return app.exec()  # type: ignore[attr-defined]

@@ -1,0 +1,248 @@
+"""Spell-check evaluation: Khabar's proofreader side by side with plain pyenchant hi_IN.
+
+Data: ``bench/data/spell/news_hi.txt`` (about 3,000 words of Hindi news prose
+written for this project, see ``bench/data/spell/README.md``). Measured:
+
+* false positives: correct tokens flagged, as a share of all tokens;
+* recall, top-1 and top-5 suggestion accuracy on synthetic misspellings of each
+  kind of the error model (and the Unicode "do not use" sequences), made by
+  corrupting words of the same text with a fixed random seed;
+* speed: words per second, the time to check a 10,000-word article with cold
+  caches, a one-paragraph re-check, and the dictionary load time.
+
+A corruption that produces a word of the curated Hunspell list or of the text
+itself is skipped (a real-word error no spell checker can see). The baseline is
+the public hi_IN list through pyenchant with nothing else.
+
+Run: ``python bench/run.py spell`` or ``python bench/bench_spell.py``.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from khabar_editor.proofing import Proofreader  # noqa: E402
+from khabar_editor.proofing.engine import open_hunspell  # noqa: E402
+from khabar_editor.proofing.lexicon import hunspell_words, load_lexicon, lookup_key  # noqa: E402
+from khabar_editor.textkit.words import iter_devanagari_words  # noqa: E402
+
+DATA = HERE / "data" / "spell" / "news_hi.txt"
+SEED = 20261128
+PER_TYPE = 60
+CONSONANTS = "कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसह"
+VIRAMA, NUKTA = "\u094d", "\u093c"
+
+
+def _swap(pairs: dict[str, str]) -> Callable[[str, random.Random], str | None]:
+    def corrupt(word: str, rng: random.Random) -> str | None:
+        spots = [i for i, ch in enumerate(word) if ch in pairs]
+        if not spots:
+            return None
+        i = rng.choice(spots)
+        return word[:i] + pairs[word[i]] + word[i + 1:]
+    return corrupt
+
+
+def _nukta(word: str, rng: random.Random) -> str | None:
+    hard = [i for i, ch in enumerate(word) if ch in "डढ" and word[i + 1:i + 2] == NUKTA]
+    if hard:
+        i = rng.choice(hard)
+        return word[:i + 1] + word[i + 2:]
+    spots = [i for i, ch in enumerate(word) if ch in "कखगजफ" and word[i + 1:i + 2] != NUKTA]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    return word[:i + 1] + NUKTA + word[i + 1:]
+
+
+def _virama(word: str, rng: random.Random) -> str | None:
+    drop = [i for i, ch in enumerate(word) if ch == VIRAMA]
+    if drop and rng.random() < 0.6:
+        i = rng.choice(drop)
+        return word[:i] + word[i + 1:]
+    add = [i for i in range(len(word) - 1) if word[i] in CONSONANTS and word[i + 1] in CONSONANTS]
+    if not add:
+        return None
+    i = rng.choice(add)
+    return word[:i + 1] + VIRAMA + word[i + 1:]
+
+
+def _anusvara(word: str, rng: random.Random) -> str | None:
+    drop = [i for i, ch in enumerate(word) if ch == "ं"]
+    if drop and rng.random() < 0.6:
+        i = rng.choice(drop)
+        return word[:i] + word[i + 1:]
+    add = [i for i, ch in enumerate(word) if ch in "ाीेैोौ" and word[i + 1:i + 2] != "ं"]
+    if not add:
+        return None
+    i = rng.choice(add)
+    return word[:i + 1] + "ं" + word[i + 1:]
+
+
+def _edit1(word: str, rng: random.Random) -> str | None:
+    if len(word) < 3:
+        return None
+    i = rng.randrange(len(word))
+    op = rng.choice(("delete", "insert", "substitute"))
+    letter = rng.choice(CONSONANTS + "ािीुूेैो")
+    if op == "delete":
+        return word[:i] + word[i + 1:]
+    if op == "insert":
+        return word[:i] + letter + word[i:]
+    return word[:i] + letter + word[i + 1:]
+
+
+DO_NOT_USE_MAKERS = {"आ": "अा", "ओ": "अो", "औ": "अौ", "ऐ": "एे", "ऊ": "उु", "ई": "र्इ",
+                     "ो": "ाे", "ौ": "ाै"}
+
+ERROR_TYPES: dict[str, Callable[[str, random.Random], str | None]] = {
+    "i/ii": _swap({"ि": "ी", "ी": "ि"}),
+    "u/uu": _swap({"ु": "ू", "ू": "ु"}),
+    "e/ai": _swap({"े": "ै", "ै": "े"}),
+    "o/au": _swap({"ो": "ौ", "ौ": "ो"}),
+    "anusvara->candrabindu": _swap({"ं": "ँ"}),
+    "nukta": _nukta,
+    "sha/ssa/sa": _swap({"श": "स", "ष": "श", "स": "श"}),
+    "nna/na": _swap({"ण": "न", "न": "ण"}),
+    "ba/va": _swap({"ब": "व", "व": "ब"}),
+    "virama": _virama,
+    "anusvara missing/extra": _anusvara,
+    "edit distance 1": _edit1,
+    "unicode do-not-use": _swap(DO_NOT_USE_MAKERS),
+}
+
+
+def make_errors(words: list[str], forbidden: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """Up to PER_TYPE (misspelling, intended) pairs per error type, deterministic."""
+    rng = random.Random(SEED)
+    pool = sorted({w for w in words if len(w) >= 3})
+    errors: dict[str, list[tuple[str, str]]] = {}
+    for name, corrupt in ERROR_TYPES.items():
+        found: dict[str, str] = {}
+        for word in rng.sample(pool, len(pool)):
+            bad = corrupt(word, rng)
+            if bad and bad != word and lookup_key(bad) not in forbidden and bad not in found:
+                found[bad] = word
+            if len(found) >= PER_TYPE:
+                break
+        errors[name] = list(found.items())
+    return errors
+
+
+def _ours_flags_and_suggests(p: Proofreader, bad: str) -> tuple[bool, list[str]]:
+    findings = p.check_paragraph(bad)
+    rule = [f for f in findings if f.kind == "unicode.do_not_use"]
+    if rule:
+        fixed = bad
+        for f in sorted(rule, key=lambda f: f.start, reverse=True):
+            fixed = fixed[:f.start] + (f.fix or "") + fixed[f.end:]
+        return True, [fixed]
+    if p.is_correct(bad):
+        return False, []
+    return True, p.suggest(bad)
+
+
+def _score(pairs, check: Callable[[str], tuple[bool, list[str]]]) -> tuple[float, float, float]:
+    flagged = top1 = top5 = 0
+    for bad, good in pairs:
+        hit, suggestions = check(bad)
+        flagged += hit
+        top1 += hit and suggestions[:1] == [good]
+        top5 += hit and good in suggestions[:5]
+    n = max(1, len(pairs))
+    return 100 * flagged / n, 100 * top1 / n, 100 * top5 / n
+
+
+def _speed(text: str, personal: Path) -> dict[str, float]:
+    load_lexicon.cache_clear()
+    started = time.perf_counter()
+    Proofreader("hi", personal=personal)
+    load = time.perf_counter() - started
+    paragraphs = text.split("\n")
+    article = "\n".join((paragraphs * 10)[: 10 * len(paragraphs)])
+    words = sum(1 for _ in iter_devanagari_words(article))
+    # Make every paragraph distinct so the paragraph cache cannot help.
+    article = "\n".join(f"{line} {i}" for i, line in enumerate(article.split("\n")))
+    scale = 10_000 / words
+    fresh = Proofreader("hi", personal=personal)
+    started = time.perf_counter()
+    fresh.check_text(article)
+    cold = (time.perf_counter() - started) * scale
+    started = time.perf_counter()
+    fresh.check_text(article + "x")
+    warm = (time.perf_counter() - started) * scale
+    para = article.split("\n")[5]
+    started = time.perf_counter()
+    fresh.check_paragraph(para + " नया")
+    keystroke = time.perf_counter() - started
+    return {"load": load, "cold": cold, "warm": warm, "keystroke": keystroke,
+            "wps": 10_000 / cold}
+
+
+def _baseline_speed(text: str, hunspell) -> float:
+    tokens = [t.text for t in iter_devanagari_words(text)] * 4
+    started = time.perf_counter()
+    for token in tokens:
+        hunspell.check(token)
+    return len(tokens) / (time.perf_counter() - started)
+
+
+def run() -> list[dict]:
+    """Rows for bench/run.py."""
+    text = "\n".join(line for line in DATA.read_text(encoding="utf-8").splitlines()
+                     if line and not line.startswith("#"))
+    tokens = [t.text for t in iter_devanagari_words(text)]
+    with tempfile.TemporaryDirectory() as tmp:
+        personal = Path(tmp) / "personal.txt"
+        ours = Proofreader("hi", personal=personal)
+        base, _status = open_hunspell("hi")
+        assert base is not None, "pyenchant hi_IN not available"
+        fp_ours = 100 * sum(not ours.is_correct(t) for t in tokens) / len(tokens)
+        fp_base = 100 * sum(not base.check(t) for t in tokens) / len(tokens)
+        rows = [_row("false positives (correct news text)", fp_ours, "% tokens", "<= 2%",
+                     fp_base, f"{len(tokens)} tokens")]
+        errors = make_errors(tokens, set(hunspell_words("hi")) | set(tokens))
+        totals_ours, totals_base, count = [0.0, 0.0, 0.0], [0.0, 0.0, 0.0], 0
+        for name, pairs in errors.items():
+            o = _score(pairs, lambda bad: _ours_flags_and_suggests(ours, bad))
+            b = _score(pairs, lambda bad: (not base.check(bad), base.suggest(bad)))
+            for label, i in (("recall", 0), ("top-1", 1), ("top-5", 2)):
+                rows.append(_row(f"{label}: {name}", o[i], "%", "", b[i], f"n={len(pairs)}"))
+                totals_ours[i] += o[i] * len(pairs)
+                totals_base[i] += b[i] * len(pairs)
+            count += len(pairs)
+        for label, i, target in (("recall", 0, ">= 95%"), ("top-1", 1, ""),
+                                 ("top-5", 2, ">= 90%")):
+            rows.append(_row(f"{label}: all error types", totals_ours[i] / count, "%", target,
+                             totals_base[i] / count, f"n={count}"))
+        speed = _speed(text, personal)
+        rows += [
+            _row("check speed (cold cache)", speed["wps"], "words/s", ">= 100,000",
+                 _baseline_speed(text, base), "baseline: enchant.check per token"),
+            _row("10,000-word article, cold cache", 1000 * speed["cold"], "ms", "<= 300 ms"),
+            _row("10,000-word article, cached", 1000 * speed["warm"], "ms", ""),
+            _row("one paragraph re-check (keystroke)", 1000 * speed["keystroke"], "ms", ""),
+            _row("dictionary load (lexicon + Hunspell)", 1000 * speed["load"], "ms", ""),
+        ]
+    return rows
+
+
+def _row(name: str, value: float, unit: str, target: str = "", baseline: float | str = "",
+         note: str = "") -> dict:
+    return {"name": name, "value": round(value, 2), "unit": unit, "target": target,
+            "baseline": round(baseline, 2) if isinstance(baseline, float) else baseline,
+            "note": note}
+
+
+if __name__ == "__main__":
+    for r in run():
+        print(f"{r['name']:<45} {r['value']:>12} {r['unit']:<8} {r['target']:<11} "
+              f"base={r['baseline']} {r['note']}")

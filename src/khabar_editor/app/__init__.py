@@ -1,0 +1,1 @@
+"""The Qt-free presenter layer: document session, autosave and recovery, photos, search."""

@@ -1,0 +1,159 @@
+"""Crash recovery: the working state written aside every few seconds.
+
+Each editing session owns one recovery entry in ``<data dir>/recovery/``:
+``<session>.json`` (the article as ``article.md`` text, the path of the
+user's own file and the writer's process id) plus ``<session>.media/`` for
+photos not yet saved. Writes are atomic, so a crash in the middle of an
+autosave leaves the previous entry intact. An entry whose process is no longer
+running was left by a crash (or ``kill -9``) and is offered for restore on
+the next start. Recovery never writes to the user's file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from khabar_editor.article.frontmatter import from_markdown, to_markdown
+from khabar_editor.article.model import Article
+from khabar_editor.errors import KhabarError
+from khabar_editor.settings import data_dir, write_json_atomic
+
+log = logging.getLogger(__name__)
+
+RECOVERY_FORMAT = 1
+MAX_RECOVERY_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class RecoveryInfo:
+    """One recoverable document found on disk."""
+
+    entry: Path
+    original_path: str
+    saved_at: datetime
+    headline: str
+    text: str  # the article.md text (front matter + body)
+    media_dir: Path
+
+    @property
+    def display_name(self) -> str:
+        """The file name, or the headline for a never-saved article."""
+        return Path(self.original_path).name if self.original_path else self.headline
+
+    def article(self) -> Article:
+        """The recovered article (raises :class:`ArticleError` if it cannot be read)."""
+        return from_markdown(self.text)
+
+    def media(self) -> dict[str, bytes]:
+        """Photos kept with the entry, keyed ``media/<name>``."""
+        out: dict[str, bytes] = {}
+        if self.media_dir.is_dir():
+            for item in sorted(self.media_dir.iterdir()):
+                if item.is_file() and not item.is_symlink():
+                    out[f"media/{item.name}"] = item.read_bytes()
+        return out
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+class RecoveryStore:
+    """Reads and writes recovery entries in one directory."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or (data_dir() / "recovery")
+
+    def new_session_id(self) -> str:
+        """A fresh id for an editing session's entry."""
+        return uuid.uuid4().hex
+
+    def entry_path(self, session_id: str) -> Path:
+        return self.directory / f"{session_id}.json"
+
+    def media_dir(self, session_id: str) -> Path:
+        return self.directory / f"{session_id}.media"
+
+    def write(self, session_id: str, article: Article, original_path: str,
+              media: dict[str, bytes]) -> Path:
+        """Save the working state atomically; photos are written once each."""
+        media_dir = self.media_dir(session_id)
+        for key, data in media.items():
+            name = key.split("/", 1)[-1]
+            target = media_dir / name
+            if "/" in name or "\\" in name or name in ("", ".", "..") or target.exists():
+                continue
+            media_dir.mkdir(parents=True, exist_ok=True)
+            tmp = media_dir / f".tmp-{name}"
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+        record = {
+            "format": RECOVERY_FORMAT,
+            "pid": os.getpid(),
+            "original_path": original_path,
+            "saved_at": datetime.now(timezone.utc).isoformat(),
+            "headline": article.headline,
+            "article_md": to_markdown(article),
+        }
+        path = self.entry_path(session_id)
+        write_json_atomic(path, record)
+        return path
+
+    def remove(self, session_id: str) -> None:
+        """Delete a session's entry (after a clean save or close)."""
+        self.entry_path(session_id).unlink(missing_ok=True)
+        shutil.rmtree(self.media_dir(session_id), ignore_errors=True)
+
+    def discard(self, info: RecoveryInfo) -> None:
+        """Delete a found entry the user does not want."""
+        info.entry.unlink(missing_ok=True)
+        shutil.rmtree(info.media_dir, ignore_errors=True)
+
+    def orphans(self) -> list[RecoveryInfo]:
+        """Entries left behind by sessions that are no longer running, newest first."""
+        found: list[RecoveryInfo] = []
+        if not self.directory.is_dir():
+            return found
+        for entry in self.directory.glob("*.json"):
+            info = self._read(entry)
+            if info is not None:
+                found.append(info)
+        found.sort(key=lambda i: i.saved_at, reverse=True)
+        return found
+
+    def _read(self, entry: Path) -> RecoveryInfo | None:
+        try:
+            if entry.stat().st_size > MAX_RECOVERY_BYTES:
+                return None
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or _pid_alive(int(data.get("pid", 0))):
+                return None
+            saved = datetime.fromisoformat(str(data["saved_at"]))
+            return RecoveryInfo(
+                entry=entry,
+                original_path=str(data.get("original_path") or ""),
+                saved_at=saved,
+                headline=str(data.get("headline") or ""),
+                text=str(data["article_md"]),
+                media_dir=entry.with_suffix(".media"),
+            )
+        except (OSError, ValueError, KeyError, TypeError, KhabarError) as exc:
+            log.warning("Skipping unreadable recovery entry %s: %s", entry, exc)
+            return None

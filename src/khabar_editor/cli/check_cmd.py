@@ -1,0 +1,181 @@
+"""``khabar check FILE... [--json] [--lang hi|ne]``: spelling and proofing findings.
+
+Reads ``.khabar`` packages (their ``article.md``), ``.md`` articles (front
+matter optional), ``.txt`` bodies and ``-`` (standard input, like ``.md``).
+The body and the text fields (headline, deck, summary, photo captions) are
+checked; line and column (1-based, in characters) point into the file's text.
+Exit 0 without findings, 1 with findings, 3 when a file is unreadable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from khabar_editor.article.frontmatter import from_markdown, split_front_matter, to_markdown
+from khabar_editor.article.model import Article
+from khabar_editor.cli.common import ExitCode, error_line, print_json, progress
+from khabar_editor.errors import ArticleError, KhabarError, PackageError
+from khabar_editor.i18n import N_, _
+from khabar_editor.proofing import Finding, Proofreader
+from khabar_editor.textkit.normalize import normalize_text
+
+MAX_INPUT_BYTES = 16 * 1024 * 1024
+
+
+@dataclass
+class Source:
+    """A file to check: its text (as line/column refer to it), article and word list."""
+
+    name: str
+    text: str
+    article: Article
+    wordlist: list[str]
+    body_offset: int
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``check`` subcommand."""
+    parser = subparsers.add_parser(
+        "check", help=_(N_("spell-check and proofread articles")),
+        description=_(N_("Spell-check and proofread .khabar, .md and .txt files ('-' reads "
+                         "standard input). Exit 0: no findings, 1: findings, 3: unreadable.")))
+    parser.add_argument("files", nargs="+", metavar="FILE", help=_(N_("files to check")))
+    parser.add_argument("--json", action="store_true", help=_(N_("print findings as JSON")))
+    parser.add_argument("--lang", choices=("hi", "ne"), default=None,
+                        help=_(N_("check as this language instead of the article's")))
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    """Check every file; print findings; return the exit code."""
+    results: list[dict[str, Any]] = []
+    worst = ExitCode.OK
+    checkers: dict[str, Proofreader] = {}
+    for name in progress(args.files, total=len(args.files), desc="check"):
+        try:
+            source = load_source(name)
+        except (KhabarError, OSError, UnicodeDecodeError) as exc:
+            error_line(_(N_("{file}: cannot read: {reason}")).format(file=name, reason=_reason(exc)))
+            worst = ExitCode.UNREADABLE
+            continue
+        lang = args.lang or _article_language(source.article)
+        if lang not in checkers:
+            checkers[lang] = Proofreader(lang)
+        findings = check_source(source, checkers[lang])
+        if findings and worst == ExitCode.OK:
+            worst = ExitCode.ARTICLE_ERRORS
+        results.append({"file": name, "findings": findings})
+        if not args.json:
+            _print_plain(name, findings)
+    if args.json:
+        print_json(results)
+    return worst
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, KhabarError):
+        return str(exc)
+    if isinstance(exc, UnicodeDecodeError):
+        return _(N_("not UTF-8 text"))
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _article_language(article: Article) -> str:
+    value = getattr(article.language, "value", article.language)
+    return value if value in ("hi", "ne") else "hi"
+
+
+def load_source(name: str) -> Source:
+    """Read ``name`` (``-`` = stdin) into a :class:`Source`.
+
+    Raises:
+        PackageError, ArticleError, OSError, UnicodeDecodeError: unreadable input.
+    """
+    if name == "-":
+        return _markdown_source(name, sys.stdin.buffer.read(MAX_INPUT_BYTES + 1))
+    path = Path(name)
+    if path.suffix.lower() == ".khabar" or path.is_dir():
+        from khabar_editor.package import read_package
+
+        package = read_package(path)
+        text = to_markdown(package.article)
+        return Source(name, text, package.article, list(package.wordlist),
+                      _body_offset(text))
+    with path.open("rb") as fh:
+        data = fh.read(MAX_INPUT_BYTES + 1)
+    if path.suffix.lower() == ".txt":
+        text = normalize_text(_decode(data))
+        return Source(name, text, Article(body=text), [], 0)
+    return _markdown_source(name, data)
+
+
+def _decode(data: bytes) -> str:
+    if len(data) > MAX_INPUT_BYTES:
+        raise ArticleError(N_("The file is larger than {limit} MB"), code="check.too_large",
+                           limit=MAX_INPUT_BYTES // (1024 * 1024))
+    return data.decode("utf-8-sig")
+
+
+def _markdown_source(name: str, data: bytes) -> Source:
+    text = normalize_text(_decode(data))
+    article = from_markdown(text)
+    return Source(name, text, article, [], _body_offset(text))
+
+
+def _body_offset(text: str) -> int:
+    _front, body = split_front_matter(text)
+    return len(text) - len(body)
+
+
+def check_source(source: Source, proofreader: Proofreader) -> list[dict[str, Any]]:
+    """Findings of the body and the text fields as JSON-ready dicts, in text order."""
+    if source.wordlist:
+        proofreader = Proofreader(proofreader.language, personal=proofreader.personal_path,
+                                  newsroom_words=[*proofreader.newsroom_words, *source.wordlist])
+    located: list[tuple[int, str, Finding]] = []
+    body = source.text[source.body_offset:]
+    for f in proofreader.check_text(body):
+        located.append((source.body_offset + f.start, "body", f))
+    search_from = 0
+    for field_name, value in _text_fields(source.article):
+        start = source.text.find(value, search_from, source.body_offset or None)
+        for f in proofreader.check_text(value):
+            where = start + f.start if start >= 0 else _field_line(source.text, field_name)
+            located.append((where, field_name, f))
+    located.sort(key=lambda item: (item[0], item[2].kind))
+    return [_to_json(source.text, offset, field_name, f) for offset, field_name, f in located]
+
+
+def _text_fields(article: Article) -> list[tuple[str, str]]:
+    fields = [("headline", article.headline), ("deck", article.deck),
+              ("summary", article.summary)]
+    fields += [(f"media[{i}].caption", m.caption) for i, m in enumerate(article.media)]
+    return [(name, value) for name, value in fields if value and value.strip()]
+
+
+def _field_line(text: str, field_name: str) -> int:
+    key = field_name.split("[")[0] if "." not in field_name else "caption"
+    found = text.find(f"\n{key}:")
+    return found + 1 if found >= 0 else 0
+
+
+def _to_json(text: str, offset: int, field_name: str, f: Finding) -> dict[str, Any]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return {"line": line, "column": column, "text": f.text, "kind": f.kind,
+            "message": f.message, "suggestions": list(f.suggestions), "fix": f.fix,
+            "field": field_name}
+
+
+def _print_plain(name: str, findings: list[dict[str, Any]]) -> None:
+    out = sys.stdout
+    for item in findings:
+        hint = ""
+        if item["suggestions"]:
+            hint = "  → " + ", ".join(item["suggestions"][:5])
+        out.write(f"{name}:{item['line']}:{item['column']}: {item['kind']}: "
+                  f"{item['message']}{hint}\n")

@@ -1,0 +1,285 @@
+"""``khabar export FILE... --format html,wxr,... -o DIR``: gated export bundles for the desk.
+
+Each input (``.khabar`` package or unpacked folder; ``.md``/``.txt`` article)
+becomes ``DIR/<slug>.zip`` (or the folder ``DIR/<slug>/`` with ``--no-zip``)
+holding the chosen formats, the photos and ``manifest.json``. When a slug is
+already taken in DIR the article id is appended (``<slug>-<id8>``); nothing is
+replaced without ``--overwrite``. Batches run on two worker processes.
+
+Exit code: 0 all exported; 1 some article refused by the validation gate;
+3 some file unreadable; 4 some bundle could not be written; 70 internal error.
+When several happen, the most serious (70, 3, 4, 1) wins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from khabar_editor.cli.common import ExitCode, error_line, print_json, progress
+from khabar_editor.errors import ExportError, KhabarError, PackageError
+from khabar_editor.i18n import N_, _, get_language, set_language
+from khabar_editor.problems import Problem
+
+log = logging.getLogger(__name__)
+
+FORMAT_NAMES = ("html", "wxr", "wp-json", "ninjs", "newsml-g2", "nitf", "text")
+DEFAULT_JOBS = 2
+SEVERITY_ORDER = (ExitCode.INTERNAL, ExitCode.UNREADABLE, ExitCode.IO_ERROR,
+                  ExitCode.ARTICLE_ERRORS)
+
+
+@dataclass
+class Options:
+    """Everything a worker needs (picklable)."""
+
+    formats: list[str]
+    output: str
+    as_zip: bool = True
+    overwrite: bool = False
+    site_url: str = "https://example.invalid"
+    media_base_url: str = ""
+    relative_media: bool = False
+    publish_approved: bool = False
+    provider: str = "खबर एडिटर"
+    digits: str = "latin"
+    taxonomy: str | None = None
+    spelling: bool = True
+    web_renditions: bool = False
+    ui_lang: str = "en"
+
+
+@dataclass
+class FileResult:
+    """The outcome for one input file (also the ``--json`` record)."""
+
+    file: str
+    code: int = int(ExitCode.OK)
+    output: str = ""
+    message: str = ""
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``export`` subcommand."""
+    p = subparsers.add_parser(
+        "export", help=_(N_("export articles as CMS-ready bundles")),
+        description=_(N_("Export .khabar packages (or .md/.txt articles) as bundles: "
+                         "DIR/<slug>.zip with the chosen formats, the photos and a "
+                         "manifest with checksums.")))
+    p.add_argument("files", nargs="+", metavar="FILE", help=_(N_("packages or articles")))
+    p.add_argument("-f", "--format", default=",".join(FORMAT_NAMES),
+                   help=_(N_("comma-separated formats (default: all): {names}")).format(
+                       names=",".join(FORMAT_NAMES)))
+    p.add_argument("-o", "--output", required=True, metavar="DIR",
+                   help=_(N_("folder for the bundles (created if missing)")))
+    p.add_argument("--no-zip", action="store_true",
+                   help=_(N_("write a folder per article instead of a zip")))
+    p.add_argument("--overwrite", action="store_true",
+                   help=_(N_("replace bundles that already exist")))
+    p.add_argument("--site-url", default="https://example.invalid",
+                   help=_(N_("the CMS site address (WordPress base URL)")))
+    p.add_argument("--media-base-url", default="",
+                   help=_(N_("where the media files will be published (absolute URL)")))
+    p.add_argument("--relative-media", action="store_true",
+                   help=_(N_("WXR: attachment URLs relative to the bundle (media/...)")))
+    p.add_argument("--publish-approved", action="store_true",
+                   help=_(N_("WordPress: approved articles are published, not pending")))
+    p.add_argument("--provider", default="खबर एडिटर",
+                   help=_(N_("provider / agency name for the wire dateline and IPTC")))
+    p.add_argument("--digits", choices=("latin", "devanagari"), default="latin",
+                   help=_(N_("digits in datelines")))
+    p.add_argument("--taxonomy", metavar="FILE", default=None,
+                   help=_(N_("the newsroom's category file")))
+    p.add_argument("--web-renditions", action="store_true",
+                   help=_(N_("also add photos scaled for the web")))
+    p.add_argument("--no-spelling", action="store_true",
+                   help=_(N_("do not count open spelling findings")))
+    p.add_argument("-j", "--jobs", type=int, default=DEFAULT_JOBS,
+                   help=_(N_("worker processes for batches (default: 2)")))
+    p.add_argument("--json", action="store_true", help=_(N_("print the report as JSON")))
+    p.set_defaults(func=run)
+
+
+def parse_formats(text: str) -> list[str]:
+    """The format list, validated; :class:`ExportError` for unknown names."""
+    from khabar_editor.exporters import exporter_ids
+
+    known = exporter_ids()
+    formats = [f.strip() for f in text.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in known]
+    if unknown or not formats:
+        raise ExportError(N_("Unknown export format '{format}'. Known formats: {known}."),
+                          code="export.unknown_format", format=",".join(unknown) or text,
+                          known=", ".join(known))
+    return list(dict.fromkeys(formats))
+
+
+def options_from_args(args: argparse.Namespace) -> Options:
+    """Worker options from the parsed command line."""
+    return Options(
+        formats=parse_formats(args.format), output=args.output, as_zip=not args.no_zip,
+        overwrite=args.overwrite, site_url=args.site_url, media_base_url=args.media_base_url,
+        relative_media=args.relative_media, publish_approved=args.publish_approved,
+        provider=args.provider, digits=args.digits, taxonomy=args.taxonomy,
+        spelling=not args.no_spelling, web_renditions=args.web_renditions,
+        ui_lang=get_language())
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    """Export every file; print a per-file report; return the most serious exit code."""
+    try:
+        options = options_from_args(args)
+    except ExportError as exc:
+        error_line(str(exc))
+        return ExitCode.USAGE
+    results = export_files(args.files, options, jobs=max(1, args.jobs))
+    if args.json:
+        print_json([asdict(r) for r in results])
+    else:
+        for result in results:
+            print_result(result)
+    return worst_code(results)
+
+
+def worst_code(results: list[FileResult]) -> ExitCode:
+    """The most serious exit code among ``results``."""
+    codes = {r.code for r in results}
+    for code in SEVERITY_ORDER:
+        if code in codes:
+            return code
+    return ExitCode.OK
+
+
+def export_files(files: list[str], options: Options, jobs: int = DEFAULT_JOBS
+                 ) -> list[FileResult]:
+    """Export ``files`` (in parallel when several), results in input order."""
+    if len(files) == 1 or jobs == 1:
+        return [export_one(f, options) for f in progress(files, total=len(files), desc="export")]
+    results: dict[int, FileResult] = {}
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+        futures = {pool.submit(export_one, f, options): i for i, f in enumerate(files)}
+        for future in progress(as_completed(futures), total=len(files), desc="export"):
+            index = futures[future]
+            try:
+                results[index] = future.result()
+            except Exception:  # noqa: BLE001 - a crashed worker is reported, not raised
+                log.exception("Export worker failed for %s", files[index])
+                results[index] = FileResult(files[index], int(ExitCode.INTERNAL),
+                                            message=_(N_("internal error (see the log file)")))
+    return [results[i] for i in range(len(files))]
+
+
+MAX_MEDIA_BYTES = 64 * 1024 * 1024
+
+
+def _load(path: str) -> Any:
+    from khabar_editor.package import load_article_file, new_package, read_package
+
+    if Path(path).suffix.lower() not in {".md", ".txt", ".markdown"}:
+        return read_package(path)
+    pkg = new_package(load_article_file(path))
+    pkg.media = _media_beside(Path(path), [m.file for m in pkg.article.media])
+    return pkg
+
+
+def _media_beside(article_path: Path, names: list[str]) -> dict[str, bytes]:
+    """Photos of a loose ``.md`` article read from its folder (``media/<name>`` beside it).
+
+    Only regular files inside that folder are read; anything else stays missing
+    and the gate reports it.
+    """
+    root = article_path.resolve().parent
+    media: dict[str, bytes] = {}
+    for name in names:
+        candidate = (root / name).resolve()
+        if (not name.startswith("media/") or root not in candidate.parents
+                or (root / name).is_symlink() or not candidate.is_file()
+                or candidate.stat().st_size > MAX_MEDIA_BYTES):
+            continue
+        media[name] = candidate.read_bytes()
+    return media
+
+
+def _context(options: Options) -> Any:
+    from khabar_editor.article.taxonomy import load_taxonomy
+    from khabar_editor.exporters import ExportContext
+
+    return ExportContext(
+        site_url=options.site_url, media_base_url=options.media_base_url,
+        wxr_relative_media=options.relative_media, provider=options.provider,
+        publish_approved=options.publish_approved, digits=options.digits,
+        taxonomy=load_taxonomy(options.taxonomy) if options.taxonomy else None,
+        check_spelling=options.spelling, web_renditions=options.web_renditions)
+
+
+def export_one(path: str, options: Options) -> FileResult:
+    """Read, gate, export and write one file; never raises for expected failures."""
+    from khabar_editor.exporters import build_bundle
+    from khabar_editor.exporters import gate as gate_mod
+
+    if get_language() != options.ui_lang:  # worker processes start in the default language
+        set_language(options.ui_lang)
+    result = FileResult(path)
+    try:
+        pkg = _load(path)
+    except (PackageError, KhabarError, OSError, UnicodeDecodeError) as exc:
+        result.code, result.message = int(ExitCode.UNREADABLE), _reason(exc)
+        return result
+    try:
+        context = _context(options)
+        report = gate_mod.check(pkg, context.taxonomy, spelling=options.spelling)
+        result.warnings = [w.to_json() for w in report.warnings]
+        if not report.ok:
+            result.code = int(ExitCode.ARTICLE_ERRORS)
+            result.errors = [e.to_json() for e in report.errors]
+            result.message = _(N_("export refused"))
+            return result
+        context.check_spelling = False  # counted above already
+        bundle = build_bundle(pkg, options.formats, context)
+        result.output = str(_write(bundle, options))
+    except ExportError as exc:
+        result.code = int(ExitCode.IO_ERROR if exc.code == "export.exists"
+                          else ExitCode.ARTICLE_ERRORS)
+        result.message = str(exc)
+    except KhabarError as exc:
+        result.code, result.message = int(ExitCode.ARTICLE_ERRORS), str(exc)
+    except OSError as exc:
+        result.code, result.message = int(ExitCode.IO_ERROR), _reason(exc)
+    return result
+
+
+def _write(bundle: Any, options: Options) -> Path:
+    from khabar_editor.exporters.bundle import write_bundle, write_bundle_unique
+
+    if options.overwrite:
+        return write_bundle(bundle, options.output, as_zip=options.as_zip, overwrite=True)
+    return write_bundle_unique(bundle, options.output, as_zip=options.as_zip)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, KhabarError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
+def print_result(result: FileResult) -> None:
+    """One line per file on stdout, problems indented below it."""
+    if result.code == ExitCode.OK:
+        print(_(N_("OK       {file} -> {output}")).format(file=result.file, output=result.output))
+    elif result.code == ExitCode.ARTICLE_ERRORS:
+        print(_(N_("REFUSED  {file}: {reason}")).format(file=result.file, reason=result.message))
+    else:
+        print(_(N_("FAILED   {file}: {reason}")).format(file=result.file, reason=result.message))
+    key = "message_hi" if get_language() == "hi" else "message"
+    for label, items in ((_(N_("error")), result.errors), (_(N_("warning")), result.warnings)):
+        for item in items:
+            print(f"    {label}: {item.get(key) or item.get('message', '')}")

@@ -1,0 +1,236 @@
+"""``khabar pack | unpack | info | validate``: package commands (headless, no Qt)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from khabar_editor.article.dateline import format_dateline
+from khabar_editor.article.model import Article
+from khabar_editor.article.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
+from khabar_editor.article.validate import validate_article
+from khabar_editor.cli.common import ExitCode, error_line, print_json, progress
+from khabar_editor.errors import PackageError
+from khabar_editor.i18n import N_, _
+from khabar_editor.package import (
+    PackageWriteError, load_article_file, new_package, read_package, unpack_package,
+    write_package,
+)
+from khabar_editor.package import spec
+from khabar_editor.package.files import ARTICLE_SUFFIXES, read_limited
+from khabar_editor.package.manifest import revision_json
+from khabar_editor.problems import Problem, Severity, has_errors
+from khabar_editor.textkit.words import count_words
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``pack``, ``unpack``, ``info`` and ``validate`` subcommands."""
+    p = subparsers.add_parser("pack", help=_(N_("make a .khabar package from an article file")))
+    p.add_argument("article", type=Path, metavar="ARTICLE.md")
+    p.add_argument("--media", type=Path, metavar="DIR",
+                   help=_(N_("folder holding the photos named in the front matter "
+                             "(default: the article's folder)")))
+    p.add_argument("--wordlist", type=Path, metavar="FILE",
+                   help=_(N_("newsroom word list to include (one word per line)")))
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.khabar")
+    p.add_argument("--force", action="store_true", help=_(N_("overwrite an existing file")))
+    p.set_defaults(func=cmd_pack)
+
+    p = subparsers.add_parser("unpack", help=_(N_("check a package and unpack it into a folder")))
+    p.add_argument("file", type=Path, metavar="FILE.khabar")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    p.add_argument("--force", action="store_true",
+                   help=_(N_("write into a folder that is not empty")))
+    p.set_defaults(func=cmd_unpack)
+
+    p = subparsers.add_parser("info", help=_(N_("show what a package holds and whether it "
+                                                 "is intact")))
+    p.add_argument("file", type=Path, metavar="FILE.khabar")
+    p.add_argument("--json", action="store_true", help=_(N_("print JSON")))
+    p.set_defaults(func=cmd_info)
+
+    p = subparsers.add_parser("validate", help=_(N_("check packages or article files for "
+                                                     "errors")))
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help=_(N_("print JSON")))
+    p.add_argument("--taxonomy", type=Path, metavar="FILE",
+                   help=_(N_("newsroom category list (YAML)")))
+    p.set_defaults(func=cmd_validate)
+
+
+# --- pack / unpack -----------------------------------------------------------
+
+def _find_photo(name: str, folder: Path, number: int) -> bytes:
+    spec.check_entry_name(name)
+    if not spec.is_media_name(name):
+        spec.fail("media_missing", N_("Photo {number} ('{file}') is not in the package."),
+                  number=number, file=name)
+    base = name[len(spec.MEDIA_PREFIX):]
+    for candidate in (folder / base, folder / "media" / base):
+        if candidate.is_file():
+            return read_limited(candidate, spec.MAX_MEDIA_BYTES)
+    spec.fail("media_not_found", N_("Photo {number} ('{file}') was not found in the folder "
+                                    "'{folder}'."), number=number, file=name, folder=str(folder))
+
+
+def cmd_pack(args: argparse.Namespace) -> ExitCode:
+    """Build a package from an article file and its photos."""
+    article = load_article_file(args.article)
+    folder = args.media if args.media is not None else args.article.parent
+    pkg = new_package(article)
+    for number, item in enumerate(article.media, start=1):
+        pkg.media[item.file] = _find_photo(item.file, folder, number)
+    if args.wordlist is not None:
+        pkg.wordlist = read_limited(args.wordlist, spec.MAX_TEXT_BYTES[spec.WORDLIST_NAME]
+                                    ).decode("utf-8", "replace").splitlines()
+    if args.output.exists() and not args.force:
+        error_line(_(N_("'{file}' already exists; use --force to overwrite it."))
+                   .format(file=args.output))
+        return ExitCode.IO_ERROR
+    try:
+        write_package(args.output, pkg, who=article.byline.name, action="pack")
+    except PackageWriteError as exc:
+        error_line(str(exc))
+        return ExitCode.IO_ERROR
+    print(_(N_("Packed {file}: {words} words, {photos} photos.")).format(
+        file=args.output, words=count_words(article.body), photos=len(article.media)))
+    return ExitCode.OK
+
+
+def cmd_unpack(args: argparse.Namespace) -> ExitCode:
+    """Verify a package and write its files into a folder."""
+    try:
+        written = unpack_package(args.file, args.output, force=args.force)
+    except PackageWriteError as exc:
+        error_line(str(exc))
+        return ExitCode.IO_ERROR
+    print(_(N_("Unpacked {count} files into {folder}.")).format(
+        count=len(written), folder=args.output))
+    return ExitCode.OK
+
+
+# --- info --------------------------------------------------------------------
+
+def _info(path: Path) -> dict[str, Any]:
+    pkg = read_package(path)
+    a = pkg.article
+    category = default_taxonomy().get(a.category) if a.category else None
+    return {
+        "file": str(path),
+        "format_version": pkg.format_version,
+        "headline": a.headline,
+        "deck": a.deck,
+        "byline": {"name": a.byline.name, "role": a.byline.role},
+        "dateline": {"place": a.dateline.place,
+                     "date": a.dateline.date.isoformat() if a.dateline.date else None,
+                     "text": format_dateline(a.dateline, a.language.value)},
+        "place": {"city": a.place.city, "district": a.place.district,
+                  "state": a.place.state, "country": a.place.country},
+        "category": {"id": a.category,
+                     "label": category.label(a.language.value) if category else a.category},
+        "language": a.language.value,
+        "status": a.status.value,
+        "words": count_words(a.body),
+        "photos": len(a.media),
+        "size": _size(path),
+        "has_original": pkg.original is not None,
+        "revisions": [revision_json(r) for r in pkg.revisions],
+        "integrity": "ok",
+        "problems": [p.to_json() for p in pkg.problems],
+    }
+
+
+def _size(path: Path) -> int:
+    if path.is_dir():
+        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return path.stat().st_size
+
+
+_INFO_LABELS = (
+    ("headline", N_("Headline")), ("byline", N_("Byline")), ("dateline", N_("Dateline")),
+    ("place", N_("Place")), ("category", N_("Category")), ("language", N_("Language")),
+    ("status", N_("Status")), ("words", N_("Words")), ("photos", N_("Photos")),
+    ("size", N_("Size (bytes)")), ("revisions", N_("Revisions")),
+    ("integrity", N_("Integrity")),
+)
+
+
+def _info_text(info: dict[str, Any]) -> list[str]:
+    place = ", ".join(v for v in info["place"].values() if v)
+    byline = ", ".join(v for v in (info["byline"]["name"], info["byline"]["role"]) if v)
+    last = info["revisions"][-1] if info["revisions"] else None
+    values = {
+        **info, "byline": byline, "dateline": info["dateline"]["text"], "place": place,
+        "category": info["category"]["label"],
+        "revisions": f"{len(info['revisions'])}" + (
+            f" ({last['when']}, {last['who'] or '-'}, {last['action']})" if last else ""),
+        "integrity": _(N_("OK (all checksums match)")),
+    }
+    width = max(len(_(label)) for _key, label in _INFO_LABELS)
+    lines = [f"{_(label).ljust(width)}  {values[key]}" for key, label in _INFO_LABELS]
+    lines += [f"! {p['code']}: {p['message']}" for p in info["problems"]]
+    return lines
+
+
+def cmd_info(args: argparse.Namespace) -> ExitCode:
+    """Show a package's metadata, size, revisions and integrity."""
+    info = _info(args.file)
+    if args.json:
+        print_json(info)
+    else:
+        print("\n".join(_info_text(info)))
+    return ExitCode.OK
+
+
+# --- validate ----------------------------------------------------------------
+
+def _unreadable(exc: PackageError) -> dict[str, Any]:
+    return {"code": exc.code, "field": "", "severity": Severity.ERROR.value,
+            "message": exc.message("en"), "message_hi": exc.message("hi")}
+
+
+def validate_file(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, Any]:
+    """The ``validate --json`` object for one package or article file."""
+    problems: list[Problem] = []
+    try:
+        if path.suffix.lower() in ARTICLE_SUFFIXES and not path.is_dir():
+            article: Article = load_article_file(path)
+        else:
+            pkg = read_package(path)
+            article, problems = pkg.article, list(pkg.problems)
+    except PackageError as exc:
+        return {"file": str(path), "ok": False, "readable": False,
+                "problems": [_unreadable(exc)], "_error": exc}
+    problems += validate_article(article, taxonomy)
+    return {"file": str(path), "ok": not has_errors(problems), "readable": True,
+            "problems": [p.to_json() for p in problems], "_problems": problems}
+
+
+def _print_result(result: dict[str, Any]) -> None:
+    if result["ok"] and not result["problems"]:
+        print(_(N_("{file}: OK")).format(file=result["file"]))
+        return
+    print(_(N_("{file}: OK")).format(file=result["file"]) if result["ok"] else result["file"])
+    for item in result.get("_problems", []):
+        print(f"  {item.severity.value} [{item.code}] {item.field}: {item.message}")
+    if not result["readable"]:
+        exc = result["_error"]
+        print(f"  {Severity.ERROR.value} [{exc.code}]: {exc}")
+
+
+def cmd_validate(args: argparse.Namespace) -> ExitCode:
+    """Validate packages and article files; exit 3 if any is unreadable, 1 if any has errors."""
+    taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
+    results = [validate_file(path, taxonomy)
+               for path in progress(args.files, total=len(args.files), desc="validate")]
+    if args.json:
+        print_json([{k: v for k, v in r.items() if not k.startswith("_")} for r in results])
+    else:
+        for result in results:
+            _print_result(result)
+    if any(not r["readable"] for r in results):
+        return ExitCode.UNREADABLE
+    if any(not r["ok"] for r in results):
+        return ExitCode.ARTICLE_ERRORS
+    return ExitCode.OK

@@ -1,0 +1,29 @@
+"""Exports in industry formats: HTML, WordPress (WXR, REST JSON), ninjs, NewsML-G2, NITF, text.
+
+Use :func:`get_exporter` / :func:`exporter_ids` for single formats and
+:func:`export_package` / :func:`build_bundle` for a gated bundle with a
+manifest. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+from khabar_editor.exporters.bundle import Bundle, build_bundle, export_package, write_bundle
+from khabar_editor.exporters.gate import GateReport, check
+from khabar_editor.exporters.registry import (
+    ENTRY_POINT_GROUP,
+    ExportContext,
+    Exporter,
+    ExportResult,
+    all_exporters,
+    exporter_ids,
+    get_exporter,
+    register,
+)
+
+DEFAULT_FORMATS = ("html", "wxr", "wp-json", "ninjs", "newsml-g2", "nitf", "text")
+
+__all__ = [
+    "DEFAULT_FORMATS", "ENTRY_POINT_GROUP", "Bundle", "ExportContext", "ExportResult", "Exporter",
+    "GateReport", "all_exporters", "build_bundle", "check", "export_package", "exporter_ids",
+    "get_exporter", "register", "write_bundle",
+]

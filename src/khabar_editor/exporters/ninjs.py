@@ -1,0 +1,136 @@
+"""``ninjs``: IPTC ninjs 3.1 (News in JSON), valid with format checking.
+
+Every ``uri``/``href`` is absolute: the article is ``urn:khabar:article:<uuid>``,
+photos ``urn:khabar:photo:<uuid>:<n>``, the category
+``urn:khabar:category:<id>``; photo renditions point to
+``ExportContext.media_url()`` and carry the bundle path in ``title``.
+Place levels travel as ``literal`` ``city:<slug>``, ``district:...``,
+``state:...``, ``country:...``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from khabar_editor.article.slug import make_slug
+from khabar_editor.exporters.common import (
+    ExportArticle,
+    Photo,
+    article_uri,
+    iso,
+    join_nonempty,
+    photo_uri,
+    prepared,
+)
+from khabar_editor.exporters.registry import ExportContext, ExportResult, register
+from khabar_editor.i18n import N_
+
+SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
+PLACE_LEVELS = ("city", "district", "state", "country")
+
+
+def _places(ex: ExportArticle) -> list[dict[str, Any]]:
+    place = ex.article.place
+    out = []
+    for level in PLACE_LEVELS:
+        name = getattr(place, level).strip()
+        if name:
+            out.append({"name": name, "rel": "located" if level == "city" else "broader",
+                        "literal": f"{level}:{make_slug(name) or 'x'}"})
+    return out
+
+
+def _subjects(ex: ExportArticle) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    if ex.category_label:
+        out.append({"name": ex.category_label, "rel": "category",
+                    "uri": f"urn:khabar:category:{make_slug(ex.category_id) or 'x'}",
+                    "literal": ex.category_id})
+    for tag in ex.article.tags:
+        if tag.strip():
+            out.append({"name": tag.strip(), "rel": "tag"})
+    return out
+
+
+def _association(ex: ExportArticle, photo: Photo, context: ExportContext) -> dict[str, Any]:
+    rendition: dict[str, Any] = {
+        "name": "original", "href": context.media_url(photo.path), "title": photo.path,
+        "contentType": photo.mime, "sizeInBytes": len(photo.data),
+    }
+    if photo.width and photo.height:
+        rendition.update(width=photo.width, height=photo.height)
+    descriptions = [{"role": "caption", "value": photo.caption}] if photo.caption else []
+    if photo.alt:
+        descriptions.append({"role": "alt", "value": photo.alt})
+    if photo.credit:
+        descriptions.append({"role": "creditline", "value": photo.credit})
+    assoc: dict[str, Any] = {
+        "name": "featureimage" if photo.index == 1 else f"photo-{photo.index}",
+        "rel": "photo", "uri": photo_uri(ex.article, photo), "type": "picture",
+        "language": ex.lang, "renditions": [rendition],
+    }
+    if photo.credit:
+        assoc.update(by=photo.credit, copyrightNotice=photo.credit)
+    if descriptions:
+        assoc["descriptions"] = descriptions
+    return assoc
+
+
+def ninjs_document(ex: ExportArticle, context: ExportContext) -> dict[str, Any]:
+    """The ninjs 3.1 object of the article."""
+    a = ex.article
+    doc: dict[str, Any] = {
+        "uri": article_uri(a), "type": "text", "representationType": "full",
+        "profile": "khabar-editor-text", "version": a.modified.strftime("%Y%m%d%H%M%S"),
+        "firstCreated": iso(a.created), "versionCreated": iso(a.modified),
+        "contentCreated": iso(a.created), "pubStatus": "usable", "urgency": a.priority,
+        "language": ex.lang, "slugline": ex.slug,
+        "headlines": [{"role": "main", "value": a.headline}],
+    }
+    if a.embargo:
+        doc["embargoedUntil"] = iso(a.embargo)
+    if a.deck:
+        doc["headlines"].append({"role": "sub", "value": a.deck})
+    if a.byline.name:
+        doc["by"] = a.byline.name
+        doc["people"] = [{"name": a.byline.name, "rel": "author"}]
+    if a.dateline.place:
+        doc["located"] = a.dateline.place
+    descriptions = [{"role": "summary", "value": ex.summary}] if ex.summary else []
+    if a.byline.name:
+        byline = join_nonempty([a.byline.name, a.byline.role])
+        descriptions.append({"role": "byline", "value": byline})
+    if ex.dateline_text:
+        descriptions.append({"role": "dateline", "value": ex.dateline_text})
+    if descriptions:
+        doc["descriptions"] = descriptions
+    doc.update(places=_places(ex), subjects=_subjects(ex))
+    doc["bodies"] = [
+        {"role": "main", "contentType": "text/html", "wordCount": ex.word_count,
+         "charCount": len(ex.body_text), "value": ex.body_html},
+        {"role": "main", "contentType": "text/plain", "wordCount": ex.word_count,
+         "charCount": len(ex.body_text), "value": ex.body_text},
+    ]
+    if ex.photos:
+        doc["associations"] = [_association(ex, p, context) for p in ex.photos]
+    doc["altIds"] = [{"role": "khabar-id", "value": a.id}]
+    doc["standard"] = {"name": "ninjs", "version": "3.1", "schema": SCHEMA_URI}
+    return {k: v for k, v in doc.items() if v != []}
+
+
+class NinjsExporter:
+    """IPTC ninjs 3.1 JSON."""
+
+    id = "ninjs"
+    label = N_("IPTC ninjs 3.1 (JSON)")
+    file_suffix = ".ninjs.json"
+
+    def export(self, pkg: Any, context: ExportContext) -> ExportResult:
+        """``<slug>.ninjs.json``."""
+        ex = prepared(pkg, context)
+        text = json.dumps(ninjs_document(ex, context), ensure_ascii=False, indent=2) + "\n"
+        return ExportResult(files={ex.slug + self.file_suffix: text.encode("utf-8")})
+
+
+register(NinjsExporter())

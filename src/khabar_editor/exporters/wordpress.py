@@ -1,0 +1,296 @@
+"""WordPress: ``wxr`` (WXR 1.2 for the WordPress Importer) and ``wp-json`` (REST body).
+
+Decisions (documented in ``docs/exports.md``):
+
+* status: ``approved`` -> ``pending`` (or ``publish`` with
+  ``ExportContext.publish_approved``; ``future`` when an embargo is set);
+  everything else -> ``draft``. Nothing goes live without a person in WordPress.
+* the printed dateline opens the content as ``<p class="khabar-dateline">``.
+* post id 1 is the article, photos are attachments 2, 3, ... with
+  ``wp:post_parent`` 1 (the importer renumbers them); the first photo is the
+  featured image (``_thumbnail_id``).
+* metadata travels as postmeta ``khabar_*`` (see :data:`META_KEYS`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from khabar_editor.article.model import Status
+from khabar_editor.article.slug import make_slug
+from khabar_editor.exporters.common import ExportArticle, article_uri, iso, prepared
+from khabar_editor.exporters.registry import ExportContext, ExportResult, register
+from khabar_editor.i18n import N_
+
+WXR_NS = {
+    "excerpt": "http://wordpress.org/export/1.2/excerpt/",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "wfw": "http://wellformedweb.org/CommentAPI/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "wp": "http://wordpress.org/export/1.2/",
+}
+META_KEYS = (
+    "khabar_id", "khabar_deck", "khabar_byline_name", "khabar_byline_role", "khabar_dateline",
+    "khabar_dateline_place", "khabar_dateline_date", "khabar_place_city",
+    "khabar_place_district", "khabar_place_state", "khabar_place_country", "khabar_language",
+    "khabar_priority", "khabar_embargo",
+)
+_SLUG_OK = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def cdata(text: str) -> str:
+    """``text`` as CDATA; a ``]]>`` inside is split across two sections."""
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def wp_status(ex: ExportArticle, context: ExportContext) -> str:
+    """Our workflow status as a WordPress post status."""
+    if ex.article.status is not Status.APPROVED:
+        return "draft"
+    if not context.publish_approved:
+        return "pending"
+    return "future" if ex.article.embargo is not None else "publish"
+
+
+def term_slug(name: str, fallback: str) -> str:
+    """A Latin nicename for a category or tag label."""
+    if _SLUG_OK.match(name):
+        return name
+    return make_slug(name) or fallback
+
+
+def categories(ex: ExportArticle) -> list[tuple[str, str]]:
+    """[(name, nicename)] of the article's category (the taxonomy id is the nicename)."""
+    if not ex.category_label:
+        return []
+    nicename = ex.category_id if _SLUG_OK.match(ex.category_id) else term_slug(
+        ex.category_label, "category")
+    return [(ex.category_label, nicename)]
+
+
+def tags(ex: ExportArticle) -> list[tuple[str, str]]:
+    """[(name, nicename)] of the tags, nicenames unique."""
+    out: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for number, tag in enumerate((t.strip() for t in ex.article.tags), start=1):
+        if not tag:
+            continue
+        slug = term_slug(tag, f"tag-{number}")
+        if slug in used:
+            slug = f"{slug}-{number}"
+        used.add(slug)
+        out.append((tag, slug))
+    return out
+
+
+def post_meta(ex: ExportArticle) -> dict[str, str]:
+    """The ``khabar_*`` postmeta of the article (empty values left out)."""
+    a = ex.article
+    values = {
+        "khabar_id": a.id, "khabar_deck": a.deck, "khabar_byline_name": a.byline.name,
+        "khabar_byline_role": a.byline.role, "khabar_dateline": ex.dateline_text,
+        "khabar_dateline_place": a.dateline.place,
+        "khabar_dateline_date": a.dateline.date.isoformat() if a.dateline.date else "",
+        "khabar_place_city": a.place.city, "khabar_place_district": a.place.district,
+        "khabar_place_state": a.place.state, "khabar_place_country": a.place.country,
+        "khabar_language": ex.lang, "khabar_priority": str(a.priority),
+        "khabar_embargo": iso(a.embargo) if a.embargo else "",
+    }
+    return {k: v for k, v in values.items() if v}
+
+
+def post_content(ex: ExportArticle) -> str:
+    """The post HTML: the printed dateline, then the sanitized body."""
+    if not ex.dateline_text:
+        return ex.body_html
+    dateline = escape(ex.dateline_text)
+    return f'<p class="khabar-dateline"><strong>{dateline}</strong></p>\n{ex.body_html}'
+
+
+def _dates(ex: ExportArticle, status: str) -> tuple[datetime, datetime]:
+    a = ex.article
+    local = a.embargo if status == "future" and a.embargo else a.created
+    return local, local.astimezone(timezone.utc)
+
+
+def _wp_date(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _meta_xml(key: str, value: str) -> str:
+    return (f"    <wp:postmeta>\n      <wp:meta_key>{cdata(key)}</wp:meta_key>\n"
+            f"      <wp:meta_value>{cdata(value)}</wp:meta_value>\n    </wp:postmeta>")
+
+
+def _item_xml(fields: dict[str, Any]) -> str:
+    """One ``<item>``; ``fields`` holds the values (already decided) of one post."""
+    f = fields
+    lines = [
+        "  <item>",
+        f"    <title>{cdata(f['title'])}</title>",
+        f"    <link>{escape(f['link'])}</link>",
+        f"    <pubDate>{format_datetime(f['gmt'])}</pubDate>",
+        f"    <dc:creator>{cdata(f['author'])}</dc:creator>",
+        f"    <guid isPermaLink=\"false\">{escape(f['guid'])}</guid>",
+        "    <description></description>",
+        f"    <content:encoded>{cdata(f['content'])}</content:encoded>",
+        f"    <excerpt:encoded>{cdata(f['excerpt'])}</excerpt:encoded>",
+        f"    <wp:post_id>{f['id']}</wp:post_id>",
+        f"    <wp:post_date>{cdata(_wp_date(f['local']))}</wp:post_date>",
+        f"    <wp:post_date_gmt>{cdata(_wp_date(f['gmt']))}</wp:post_date_gmt>",
+        f"    <wp:comment_status>{cdata('closed')}</wp:comment_status>",
+        f"    <wp:ping_status>{cdata('closed')}</wp:ping_status>",
+        f"    <wp:post_name>{cdata(f['name'])}</wp:post_name>",
+        f"    <wp:status>{cdata(f['status'])}</wp:status>",
+        f"    <wp:post_parent>{f['parent']}</wp:post_parent>",
+        "    <wp:menu_order>0</wp:menu_order>",
+        f"    <wp:post_type>{cdata(f['type'])}</wp:post_type>",
+        f"    <wp:post_password>{cdata('')}</wp:post_password>",
+        "    <wp:is_sticky>0</wp:is_sticky>",
+    ]
+    if f.get("attachment_url"):
+        lines.append(f"    <wp:attachment_url>{cdata(f['attachment_url'])}</wp:attachment_url>")
+    for domain, name, nicename in f.get("terms", []):
+        lines.append(f"    <category domain={quoteattr(domain)} nicename={quoteattr(nicename)}>"
+                     f"{cdata(name)}</category>")
+    lines.extend(_meta_xml(k, v) for k, v in f.get("meta", {}).items())
+    lines.append("  </item>")
+    return "\n".join(lines)
+
+
+def _attachment_items(ex: ExportArticle, context: ExportContext, author: str) -> list[str]:
+    items = []
+    local, gmt = ex.article.created, ex.article.created.astimezone(timezone.utc)
+    site = context.site_url.rstrip("/")
+    for photo in ex.photos:
+        url = photo.path if context.wxr_relative_media else context.media_url(photo.path)
+        meta = {"_wp_attachment_image_alt": photo.alt} if photo.alt else {}
+        if photo.credit:
+            meta["khabar_credit"] = photo.credit
+        items.append(_item_xml({
+            "title": photo.name.rsplit(".", 1)[0], "link": f"{site}/?attachment_id={photo.index + 1}",
+            "gmt": gmt, "local": local, "author": author, "guid": url,
+            "content": "", "excerpt": photo.caption, "id": photo.index + 1,
+            "name": f"{ex.slug}-{photo.index}", "status": "inherit", "parent": 1,
+            "type": "attachment", "attachment_url": url, "meta": meta,
+        }))
+    return items
+
+
+def author_login(ex: ExportArticle) -> str:
+    """A Latin login for the byline name (``khabar`` when there is none)."""
+    return make_slug(ex.article.byline.name).replace("-", ".") or "khabar"
+
+
+def wxr_document(ex: ExportArticle, context: ExportContext) -> str:
+    """The complete WXR 1.2 document."""
+    a, site = ex.article, context.site_url.rstrip("/")
+    status = wp_status(ex, context)
+    local, gmt = _dates(ex, status)
+    login = author_login(ex)
+    cats, tag_terms = categories(ex), tags(ex)
+    meta = post_meta(ex)
+    if ex.photos:
+        meta["_thumbnail_id"] = "2"
+    ns = " ".join(f'xmlns:{k}="{v}"' for k, v in WXR_NS.items())
+    head = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<rss version="2.0" {ns}>', "<channel>",
+        f"  <title>{escape(context.provider)}</title>", f"  <link>{escape(site)}</link>",
+        "  <description></description>", f"  <pubDate>{format_datetime(gmt)}</pubDate>",
+        f"  <language>{escape(ex.lang)}</language>", "  <wp:wxr_version>1.2</wp:wxr_version>",
+        f"  <wp:base_site_url>{escape(site)}</wp:base_site_url>",
+        f"  <wp:base_blog_url>{escape(site)}</wp:base_blog_url>",
+        "  <wp:author>", "    <wp:author_id>1</wp:author_id>",
+        f"    <wp:author_login>{cdata(login)}</wp:author_login>",
+        f"    <wp:author_email>{cdata('')}</wp:author_email>",
+        f"    <wp:author_display_name>{cdata(a.byline.name)}</wp:author_display_name>",
+        "  </wp:author>",
+    ]
+    for number, (name, nicename) in enumerate(cats, start=1):
+        head += ["  <wp:category>", f"    <wp:term_id>{number}</wp:term_id>",
+                 f"    <wp:category_nicename>{cdata(nicename)}</wp:category_nicename>",
+                 f"    <wp:category_parent>{cdata('')}</wp:category_parent>",
+                 f"    <wp:cat_name>{cdata(name)}</wp:cat_name>", "  </wp:category>"]
+    for number, (name, nicename) in enumerate(tag_terms, start=len(cats) + 1):
+        head += ["  <wp:tag>", f"    <wp:term_id>{number}</wp:term_id>",
+                 f"    <wp:tag_slug>{cdata(nicename)}</wp:tag_slug>",
+                 f"    <wp:tag_name>{cdata(name)}</wp:tag_name>", "  </wp:tag>"]
+    terms = [("category", n, s) for n, s in cats] + [("post_tag", n, s) for n, s in tag_terms]
+    post = _item_xml({
+        "title": a.headline, "link": f"{site}/?p=1", "gmt": gmt, "local": local,
+        "author": login, "guid": article_uri(a), "content": post_content(ex),
+        "excerpt": ex.summary, "id": 1, "name": ex.slug, "status": status, "parent": 0,
+        "type": "post", "terms": terms, "meta": meta,
+    })
+    items = [post, *_attachment_items(ex, context, login)]
+    return "\n".join([*head, *items, "</channel>", "</rss>", ""])
+
+
+def rest_body(ex: ExportArticle, context: ExportContext) -> dict[str, Any]:
+    """The JSON body for ``POST /wp/v2/posts`` plus the ``_khabar`` side structure.
+
+    WordPress wants category/tag/media *ids*, which only the target site knows,
+    so names and slugs travel in ``_khabar`` for the ingest script to resolve
+    (WordPress ignores unknown top-level keys).
+    """
+    status = wp_status(ex, context)
+    _, gmt = _dates(ex, status)
+    return {
+        "title": ex.article.headline,
+        "content": post_content(ex),
+        "excerpt": ex.summary,
+        "slug": ex.slug,
+        "status": status,
+        "date_gmt": gmt.strftime("%Y-%m-%dT%H:%M:%S"),
+        "comment_status": "closed",
+        "ping_status": "closed",
+        "format": "standard",
+        "meta": post_meta(ex),
+        "_khabar": {
+            "id": article_uri(ex.article),
+            "categories": [{"name": n, "slug": s} for n, s in categories(ex)],
+            "tags": [{"name": n, "slug": s} for n, s in tags(ex)],
+            "author": {"name": ex.article.byline.name, "role": ex.article.byline.role},
+            "featured_media": ex.photos[0].path if ex.photos else None,
+            "media": [{"file": p.path, "mime_type": p.mime, "caption": p.caption,
+                       "alt_text": p.alt, "credit": p.credit} for p in ex.photos],
+        },
+    }
+
+
+class WxrExporter:
+    """WordPress eXtended RSS 1.2, for Tools > Import > WordPress."""
+
+    id = "wxr"
+    label = N_("WordPress import file (WXR)")
+    file_suffix = ".wxr.xml"
+
+    def export(self, pkg: Any, context: ExportContext) -> ExportResult:
+        """``<slug>.wxr.xml``."""
+        ex = prepared(pkg, context)
+        return ExportResult(files={ex.slug + self.file_suffix:
+                                   wxr_document(ex, context).encode("utf-8")})
+
+
+class WpJsonExporter:
+    """The WordPress REST API request body for creating the post."""
+
+    id = "wp-json"
+    label = N_("WordPress REST API (JSON)")
+    file_suffix = ".wp.json"
+
+    def export(self, pkg: Any, context: ExportContext) -> ExportResult:
+        """``<slug>.wp.json``."""
+        ex = prepared(pkg, context)
+        text = json.dumps(rest_body(ex, context), ensure_ascii=False, indent=2) + "\n"
+        return ExportResult(files={ex.slug + self.file_suffix: text.encode("utf-8")})
+
+
+register(WxrExporter())
+register(WpJsonExporter())

@@ -1,0 +1,275 @@
+"""Hardened access to the raw entries of a package: a zip file or an unpacked folder.
+
+Nothing in a package is trusted: names, declared sizes, compression ratios,
+link flags and checksums are all checked, sizes are enforced again while
+streaming, and nothing is ever written to disk. The result is a mapping
+``name -> bytes`` whose every entry matched the manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import zipfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, NoReturn
+
+from khabar_editor.i18n import N_
+from khabar_editor.package import spec
+from khabar_editor.package.manifest import Manifest, parse_manifest
+from khabar_editor.package.spec import fail
+
+CHUNK = 1024 * 1024
+_ZIP_MAGIC = b"PK\x03\x04"
+_MIME_OFFSET = 38
+_NOT_KHABAR = N_("This is not a Khabar package (its 'mimetype' entry is missing or wrong).")
+
+
+class _Source:
+    """Entries of one package: ``sizes`` maps each name to its declared size."""
+
+    sizes: dict[str, int]
+
+    def open(self, name: str) -> BinaryIO:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the underlying file."""
+
+
+class _ZipSource(_Source):
+    def __init__(self, path: Path) -> None:
+        self._fh = path.open("rb")
+        try:
+            head = self._fh.read(_MIME_OFFSET + len(spec.MIMETYPE))
+            if not head.startswith(_ZIP_MAGIC):
+                fail("not_zip", N_("'{file}' is not a Khabar package (not a zip file)."),
+                     file=path.name)
+            try:
+                self._zip = zipfile.ZipFile(self._fh)
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError):
+                fail("truncated", N_("'{file}' is incomplete or damaged (truncated zip); ask "
+                                     "the sender to send it again."), file=path.name)
+            self._check_infos(head)
+        except BaseException:
+            self._fh.close()
+            raise
+
+    def _check_infos(self, head: bytes) -> None:
+        infos = self._zip.infolist()
+        if len(infos) > spec.MAX_ENTRIES:
+            fail("too_many_entries", N_("The package has too many files ({count}; the limit is "
+                                        "{limit})."), count=len(infos), limit=spec.MAX_ENTRIES)
+        self.sizes = {}
+        self._infos: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            name = info.filename
+            if name in spec.DIRECTORY_NAMES and info.file_size == 0:
+                continue
+            check_name(name, self._infos)
+            _check_zip_info(info)
+            self._infos[name] = info
+            self.sizes[name] = info.file_size
+        _check_mimetype_first(infos, head)
+
+    def open(self, name: str) -> BinaryIO:
+        return self._zip.open(self._infos[name])  # type: ignore[return-value]
+
+    def close(self) -> None:
+        self._zip.close()
+        self._fh.close()
+
+
+def _check_zip_info(info: zipfile.ZipInfo) -> None:
+    name = info.filename
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode) or (mode and stat.S_IFMT(mode) not in (0, stat.S_IFREG)):
+        fail("symlink", N_("The package contains a link or special file '{name}'; refused."),
+             name=name)
+    if info.flag_bits & 0x1:
+        fail("encrypted", N_("'{name}' in the package is encrypted; Khabar packages are never "
+                             "encrypted."), name=name)
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        fail("compression", N_("'{name}' uses an unsupported compression method."), name=name)
+    if info.file_size > spec.RATIO_FLOOR and (
+        info.file_size > spec.MAX_RATIO * max(info.compress_size, 1)
+    ):
+        fail("zip_bomb", N_("'{name}' expands far more than any real file ({ratio}:1); refused "
+                            "as a possible zip bomb."),
+             name=name, ratio=info.file_size // max(info.compress_size, 1))
+
+
+def _check_mimetype_first(infos: list[zipfile.ZipInfo], head: bytes) -> None:
+    first = infos[0] if infos else None
+    expected = spec.MIMETYPE.encode("ascii")
+    if (
+        first is None
+        or first.filename != spec.MIMETYPE_NAME
+        or first.header_offset != 0
+        or first.compress_type != zipfile.ZIP_STORED
+        or head[26:30] != b"\x08\x00\x00\x00"  # name length 8, extra length 0
+        or head[30:_MIME_OFFSET] != b"mimetype"
+        or head[_MIME_OFFSET:] != expected
+        or first.file_size != len(expected)
+    ):
+        fail("mimetype", _NOT_KHABAR)
+
+
+def check_name(name: str, seen: dict[str, object]) -> None:
+    """Check one entry name: safe, allowed, not a duplicate of an earlier one."""
+    spec.check_entry_name(name)
+    key = spec.name_key(name)
+    if name in seen or any(spec.name_key(other) == key for other in seen):
+        fail("duplicate", N_("The package contains '{name}' twice."), name=name)
+    spec.check_allowed(name)
+
+
+class _DirSource(_Source):
+    """An unpacked package folder; links and special files are refused, never followed."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        self.sizes = {}
+        for name, st in self._walk(root, ""):
+            if len(self.sizes) >= spec.MAX_ENTRIES:
+                fail("too_many_entries", N_("The package has too many files ({count}; the limit "
+                                            "is {limit})."), count=len(self.sizes) + 1,
+                     limit=spec.MAX_ENTRIES)
+            check_name(name, self.sizes)  # type: ignore[arg-type]
+            self.sizes[name] = st.st_size
+        mimetype = root / spec.MIMETYPE_NAME
+        if spec.MIMETYPE_NAME in self.sizes and _head(mimetype) != spec.MIMETYPE.encode():
+            fail("mimetype", _NOT_KHABAR)
+
+    def _walk(self, folder: Path, prefix: str) -> Iterator[tuple[str, os.stat_result]]:
+        with os.scandir(folder) as it:
+            for entry in sorted(it, key=lambda e: e.name):
+                name = prefix + entry.name
+                st = entry.stat(follow_symlinks=False)
+                if entry.is_symlink() or not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
+                    fail("symlink", N_("The package contains a link or special file '{name}'; "
+                                       "refused."), name=name)
+                if stat.S_ISDIR(st.st_mode):
+                    if prefix or name + "/" not in spec.DIRECTORY_NAMES:
+                        fail("unexpected_file", N_("Unexpected file in the package: '{name}'."),
+                             name=name + "/")
+                    yield from self._walk(Path(entry.path), name + "/")
+                else:
+                    yield name, st
+
+    def open(self, name: str) -> BinaryIO:
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        return os.fdopen(os.open(self._root / name, flags), "rb")
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(1024)
+
+
+def open_source(path: Path) -> _Source:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        fail("not_found", N_("File not found: '{file}'."), file=str(path))
+    except OSError as exc:
+        fail("unreadable", N_("Cannot read '{file}': {reason}"), file=str(path),
+             reason=exc.strerror or str(exc))
+    if stat.S_ISDIR(st.st_mode):
+        return _DirSource(path)
+    return _ZipSource(path)
+
+
+def read_entry(source: _Source, name: str, limit: int, *, exact: bool = False
+                ) -> tuple[bytes, str]:
+    """The bytes and SHA-256 of ``name``, never reading more than ``limit`` bytes."""
+    digest = hashlib.sha256()
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        with source.open(name) as fh:
+            while chunk := fh.read(CHUNK):
+                total += len(chunk)
+                if total > limit and exact:
+                    _wrong_size(name)
+                if total > limit:
+                    fail("too_large", N_("'{name}' is larger than allowed ({limit} bytes)."),
+                         name=name, limit=limit)
+                digest.update(chunk)
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        fail("corrupt", N_("The package is corrupt or has been tampered with: file '{name}' "
+                           "({reason})."), name=name, reason=str(exc) or type(exc).__name__)
+    return b"".join(chunks), digest.hexdigest()
+
+
+def load_entries(path: str | os.PathLike[str], *, include_meta: bool = False
+                 ) -> tuple[dict[str, bytes], Manifest]:
+    """Every data entry of the package at ``path`` (zip or folder), checked against the manifest.
+
+    The result holds all entries except ``mimetype`` and ``manifest.json``
+    (those too with ``include_meta``).
+
+    Raises:
+        PackageError: with a ``package.*`` code for anything wrong.
+    """
+    source = open_source(Path(path))
+    try:
+        entries, manifest, raw = _load(source)
+    finally:
+        source.close()
+    if include_meta:
+        entries[spec.MANIFEST_NAME] = raw
+        entries[spec.MIMETYPE_NAME] = spec.MIMETYPE.encode("ascii")
+    return entries, manifest
+
+
+def _load(source: _Source) -> tuple[dict[str, bytes], Manifest, bytes]:
+    for name in spec.REQUIRED_NAMES:
+        if name not in source.sizes:
+            fail("missing_required", N_("The package lacks the required file '{name}'."),
+                 name=name)
+    total = 0
+    for name, size in source.sizes.items():
+        limit = spec.entry_limit(name)
+        total += size
+        if size > limit:
+            fail("too_large", N_("'{name}' is larger than allowed ({limit} bytes)."),
+                 name=name, limit=limit)
+        if total > spec.MAX_TOTAL_BYTES:
+            fail("too_large_total", N_("The package unpacks to more than {limit} bytes; refused."),
+                 limit=spec.MAX_TOTAL_BYTES)
+    raw, _ = read_entry(source, spec.MANIFEST_NAME, spec.entry_limit(spec.MANIFEST_NAME))
+    manifest = parse_manifest(raw)
+    data_names = set(source.sizes) - {spec.MIMETYPE_NAME, spec.MANIFEST_NAME}
+    for name in sorted(data_names - set(manifest.files)):
+        fail("unlisted_file", N_("'{name}' is in the package but not in its manifest; the "
+                                 "package was changed by hand or tampered with."), name=name)
+    for name in sorted(set(manifest.files) - data_names):
+        fail("missing_file", N_("'{name}' is listed in the manifest but missing from the "
+                                "package."), name=name)
+    return _read_all(source, manifest, sorted(data_names)), manifest, raw
+
+
+def _read_all(source: _Source, manifest: Manifest, names: list[str]) -> dict[str, bytes]:
+    entries: dict[str, bytes] = {}
+    for name in names:
+        expected = manifest.files[name]
+        if source.sizes[name] != expected.size:
+            _wrong_size(name)
+        data, digest = read_entry(source, name, expected.size, exact=True)
+        if len(data) != expected.size:
+            _wrong_size(name)
+        if digest != expected.sha256:
+            fail("checksum", N_("The package is corrupt or has been tampered with: file "
+                                "'{name}'."), name=name)
+        entries[name] = data
+    return entries
+
+
+def _wrong_size(name: str) -> NoReturn:
+    fail("size_mismatch", N_("The package is corrupt or has been tampered with: file "
+                             "'{name}' has the wrong size."), name=name)

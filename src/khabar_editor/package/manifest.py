@@ -1,0 +1,176 @@
+"""``manifest.json``: versioned parse, migrations, and the writer's serialization.
+
+A manifest from an older format version is migrated step by step (v0 -> v1 ->
+...) by functions registered with :func:`migration` before it is checked; a
+manifest from a newer version is refused with a clear "update" message.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, NoReturn
+
+from khabar_editor import __version__
+from khabar_editor.i18n import N_
+from khabar_editor.package.model import Revision
+from khabar_editor.package.spec import FORMAT_NAME, FORMAT_VERSION, fail
+
+_HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+"""``from_version -> function`` turning a manifest of that version into the next one."""
+
+
+def migration(from_version: int) -> Callable[[Migration], Migration]:
+    """Register the decorated function as the migration ``from_version -> from_version + 1``."""
+
+    def register(func: Migration) -> Migration:
+        MIGRATIONS[from_version] = func
+        return func
+
+    return register
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """One ``files`` item: a package path with its size and SHA-256 (hex, lowercase)."""
+
+    path: str
+    size: int
+    sha256: str
+
+
+@dataclass
+class Manifest:
+    """A parsed, current-version manifest."""
+
+    format_version: int
+    source_version: int
+    app_version: str
+    created: str
+    files: dict[str, FileEntry]
+    revisions: list[Revision]
+
+
+def _bad(what: str) -> NoReturn:
+    fail("manifest", N_("manifest.json is invalid: {what}."), what=what)
+
+
+def parse_manifest(raw: bytes) -> Manifest:
+    """Parse and check ``manifest.json`` bytes, migrating older versions.
+
+    Raises:
+        PackageError: ``package.manifest`` (malformed), ``package.too_new``,
+            ``package.no_migration``.
+    """
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        fail("encoding", N_("'{name}' is not valid UTF-8 text."), name="manifest.json")
+    except (ValueError, RecursionError):
+        _bad("not JSON")
+    if not isinstance(data, dict):
+        _bad("not a JSON object")
+    if data.get("format") != FORMAT_NAME:
+        _bad("'format' is not \"khabar\"")
+    version = data.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        _bad("'format_version' is not a whole number")
+    source_version = version
+    if version > FORMAT_VERSION:
+        fail("too_new", N_("This package was made by a newer Khabar Editor (format version "
+                           "{version}); please update Khabar Editor to open it."), version=version)
+    data = migrate(data)
+    return Manifest(
+        format_version=FORMAT_VERSION,
+        source_version=source_version,
+        app_version=_str(data, "app_version"),
+        created=_str(data, "created"),
+        files=_files(data.get("files")),
+        revisions=[_revision(r) for r in _list(data, "revisions")],
+    )
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` brought up to :data:`FORMAT_VERSION` through the registered migrations."""
+    version = data["format_version"]
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            fail("no_migration", N_("Packages of format version {version} can no longer be "
+                                    "opened by this Khabar Editor."), version=version)
+        data = step(dict(data))
+        version += 1
+        data["format_version"] = version
+    return data
+
+
+def _str(data: dict[str, Any], key: str) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        _bad(f"'{key}' is not text")
+    return value
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        _bad(f"'{key}' is not a list")
+    return value
+
+
+def _files(value: Any) -> dict[str, FileEntry]:
+    if not isinstance(value, list):
+        _bad("'files' is not a list")
+    out: dict[str, FileEntry] = {}
+    for item in value:
+        if not isinstance(item, dict):
+            _bad("a 'files' item is not an object")
+        path, size, digest = item.get("path"), item.get("size"), item.get("sha256")
+        if (not isinstance(path, str) or isinstance(size, bool) or not isinstance(size, int)
+                or size < 0 or not isinstance(digest, str) or not _HEX64.match(digest)):
+            _bad("a 'files' item lacks a valid path, size or sha256")
+        if path in out:
+            _bad(f"'{path}' is listed twice")
+        out[path] = FileEntry(path, size, digest.lower())
+    return out
+
+
+def _revision(item: Any) -> Revision:
+    if not isinstance(item, dict):
+        _bad("a revision is not an object")
+    when_text, words = item.get("when"), item.get("words", 0)
+    try:
+        when = datetime.fromisoformat(when_text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        _bad("a revision has no valid 'when' time")
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    if isinstance(words, bool) or not isinstance(words, int):
+        _bad("a revision's 'words' is not a number")
+    return Revision(who=_str(item, "who"), when=when, words=words,
+                    action=_str(item, "action"), app_version=_str(item, "app_version"))
+
+
+def revision_json(rev: Revision) -> dict[str, Any]:
+    """The manifest form of one revision."""
+    return {"who": rev.who, "when": rev.when.isoformat(), "words": rev.words,
+            "action": rev.action, "app_version": rev.app_version}
+
+
+def build_manifest(files: list[FileEntry], revisions: list[Revision], created: str) -> bytes:
+    """``manifest.json`` bytes (UTF-8, keys in documented order, entries sorted by path)."""
+    data = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "created": created,
+        "files": [{"path": f.path, "size": f.size, "sha256": f.sha256}
+                  for f in sorted(files, key=lambda f: f.path)],
+        "revisions": [revision_json(r) for r in revisions],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,111 @@
+"""The in-memory package: an article, its photos, revisions, original and word list.
+
+Also the text policy of the format: every text stored in a package is NFC with
+``\\n`` line ends, no leading BOM and no control characters other than tab and
+newline (see :func:`clean_text`).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from khabar_editor.article.model import Article
+from khabar_editor.package.spec import FORMAT_VERSION
+from khabar_editor.problems import Problem
+from khabar_editor.textkit.normalize import BOM, nfc, normalize_newlines
+
+# C0 controls except tab and newline, DEL, and C1 controls (NEL U+0085 included:
+# YAML would fold it into a space, so it could never round trip).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Whitespace and BOMs at either end of a word-list entry.
+_EDGES = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
+
+
+@dataclass
+class Revision:
+    """One entry of the revision log: who saved, when, how long the story was, why."""
+
+    who: str
+    when: datetime
+    words: int
+    action: str
+    app_version: str
+
+
+@dataclass
+class Package:
+    """A ``.khabar`` package in memory.
+
+    ``media`` keys are exactly the ``Article.media[i].file`` values
+    (``media/<name>``). ``problems`` holds warnings found while reading (never
+    saved). ``loaded_markdown`` is the ``article.md`` text as last read or
+    written; the writer uses it to decide when to keep the correspondent's
+    original (see :func:`khabar_editor.package.writer.write_package`).
+    """
+
+    article: Article = field(default_factory=Article)
+    media: dict[str, bytes] = field(default_factory=dict)
+    revisions: list[Revision] = field(default_factory=list)
+    original: str | None = None
+    wordlist: list[str] = field(default_factory=list)
+    format_version: int = FORMAT_VERSION
+    problems: list[Problem] = field(default_factory=list, compare=False)
+    loaded_markdown: str | None = field(default=None, repr=False, compare=False)
+
+
+def new_package(article: Article | None = None) -> Package:
+    """A fresh, never-saved package holding ``article`` (or an empty article)."""
+    return Package(article=article if article is not None else Article())
+
+
+def clean_text(text: str) -> str:
+    """The stored form of any text: newlines unified, controls and leading BOMs removed, NFC."""
+    text = _CONTROLS.sub("", normalize_newlines(text))
+    return nfc(text.lstrip(BOM))
+
+
+def _clean_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean_value(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _clean_value(getattr(value, f.name)) for f in dataclasses.fields(value)
+                   if isinstance(getattr(value, f.name), (str, list))
+                   or dataclasses.is_dataclass(getattr(value, f.name))}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def clean_article(article: Article) -> Article:
+    """A copy of ``article`` with :func:`clean_text` applied to every text field.
+
+    Enum fields (language, status) are left alone: they are ``str`` subclasses
+    but their values are fixed.
+    """
+    copied = copy.copy(article)
+    for f in dataclasses.fields(copied):
+        value = getattr(copied, f.name)
+        if isinstance(value, (str, list)) and not hasattr(value, "value") or (
+            dataclasses.is_dataclass(value)
+        ):
+            setattr(copied, f.name, _clean_value(value))
+    return copied
+
+
+def clean_wordlist(words: list[str]) -> list[str]:
+    """Word list as stored: one clean word per line, blanks and repeats dropped, order kept."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for entry in words:
+        for word in clean_text(entry).split("\n"):
+            word = _EDGES.sub("", word)
+            if word and word not in seen:
+                seen.add(word)
+                out.append(word)
+    return out

@@ -1,0 +1,112 @@
+"""The ``.khabar`` format in constants: entry names, limits and path rules.
+
+Everything a reader must enforce is here, in one place, so that the reader,
+the writer (which refuses to produce what the reader would refuse) and
+``docs/package-format.md`` agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, NoReturn
+
+from khabar_editor.errors import PackageError
+from khabar_editor.i18n import N_
+
+MIMETYPE = "application/vnd.khabar.article+zip"
+FORMAT_NAME = "khabar"
+FORMAT_VERSION = 1
+
+MIMETYPE_NAME = "mimetype"
+MANIFEST_NAME = "manifest.json"
+ARTICLE_NAME = "article.md"
+PREVIEW_NAME = "preview.html"
+WORDLIST_NAME = "wordlist.txt"
+ORIGINAL_NAME = "original/article.md"
+MEDIA_PREFIX = "media/"
+
+FIXED_NAMES = frozenset({MIMETYPE_NAME, MANIFEST_NAME, ARTICLE_NAME, PREVIEW_NAME,
+                         WORDLIST_NAME, ORIGINAL_NAME})
+REQUIRED_NAMES = (MIMETYPE_NAME, MANIFEST_NAME, ARTICLE_NAME)
+# Directory entries some zip tools add; they carry no data and are ignored.
+DIRECTORY_NAMES = frozenset({"media/", "original/"})
+TEXT_NAMES = frozenset({ARTICLE_NAME, PREVIEW_NAME, WORDLIST_NAME, ORIGINAL_NAME, MANIFEST_NAME})
+
+# Limits every reader should enforce (bytes unless noted).
+MAX_ENTRIES = 1000
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+MAX_MEDIA_BYTES = 128 * 1024 * 1024
+MAX_TEXT_BYTES = {
+    MIMETYPE_NAME: 1024,
+    MANIFEST_NAME: 4 * 1024 * 1024,
+    ARTICLE_NAME: 16 * 1024 * 1024,
+    ORIGINAL_NAME: 16 * 1024 * 1024,
+    WORDLIST_NAME: 4 * 1024 * 1024,
+    PREVIEW_NAME: 64 * 1024 * 1024,
+}
+MAX_RATIO = 100
+"""Largest allowed uncompressed/compressed ratio for an entry bigger than RATIO_FLOOR."""
+RATIO_FLOOR = 1024 * 1024
+MAX_NAME_BYTES = 255
+
+# Already-compressed media are stored; everything else is deflated.
+STORED_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".heic", ".mp4", ".mp3",
+                   ".m4a", ".ogg", ".webm", ".zip", ".gz")
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+# Characters Windows cannot store in a file name, plus controls.
+_BAD_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"|?*\\]')
+
+
+def fail(code: str, msgid: str, **fields: Any) -> NoReturn:
+    """Raise a :class:`PackageError` with a stable ``package.*`` code."""
+    raise PackageError(msgid, code=f"package.{code}", **fields)
+
+
+def entry_limit(name: str) -> int:
+    """The largest uncompressed size allowed for entry ``name``."""
+    return MAX_TEXT_BYTES.get(name, MAX_MEDIA_BYTES)
+
+
+def check_entry_name(name: str) -> None:
+    """Refuse names that could escape the package or clash on some file system.
+
+    Raises:
+        PackageError: ``package.unsafe_path`` for absolute paths, drive letters,
+            backslashes, ``..``/``.`` parts, control or reserved characters.
+    """
+    parts = name.split("/")
+    if (
+        not name
+        or name.startswith("/")
+        or _DRIVE.match(name)
+        or "\\" in name
+        or any(p in ("", ".", "..") for p in parts)
+        or len(name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES
+        or any(_BAD_CHARS.search(p) or p.endswith((" ", ".")) for p in parts)
+    ):
+        fail("unsafe_path", N_("Unsafe file name inside the package: '{name}'; refused."),
+             name=name)
+
+
+def is_media_name(name: str) -> bool:
+    """Whether ``name`` is a file directly inside ``media/``."""
+    rest = name[len(MEDIA_PREFIX):]
+    return name.startswith(MEDIA_PREFIX) and bool(rest) and "/" not in rest
+
+
+def check_allowed(name: str) -> None:
+    """Refuse entries outside the format (after :func:`check_entry_name`)."""
+    if name not in FIXED_NAMES and not is_media_name(name):
+        fail("unexpected_file", N_("Unexpected file in the package: '{name}'."), name=name)
+
+
+def name_key(name: str) -> str:
+    """Key under which two names count as the same file (case and normalization folded)."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def is_stored(name: str) -> bool:
+    """Whether ``name`` is written uncompressed (mimetype and compressed media)."""
+    return name == MIMETYPE_NAME or name.lower().endswith(STORED_SUFFIXES)

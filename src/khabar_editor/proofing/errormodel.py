@@ -1,0 +1,92 @@
+"""An error model of the mistakes Hindi writers make, for ranking suggestions.
+
+Candidates come from edits that cost little because writers confuse them
+(ि/ी, ु/ू, े/ै, ो/ौ, ं/ँ, श/ष/स, ण/न, ब/व, a nukta or a virama or an anusvara
+too many or too few) and from ordinary edit distance 1 (any insertion,
+deletion, substitution or swap of neighbours), which costs more. A candidate
+is ranked by its edit cost minus a bonus for how frequent the word is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+SIGN_PAIRS = {
+    ("ि", "ी"): 0.5, ("ु", "ू"): 0.5, ("े", "ै"): 0.6, ("ो", "ौ"): 0.6,
+    ("ं", "ँ"): 0.4, ("श", "ष"): 0.7, ("श", "स"): 0.7, ("ष", "स"): 0.7,
+    ("ण", "न"): 0.7, ("ब", "व"): 0.7, ("इ", "ई"): 0.6, ("उ", "ऊ"): 0.6,
+    ("ए", "ऐ"): 0.7, ("ओ", "औ"): 0.7, ("ृ", "्र"): 0.8, ("ं", "न्"): 0.8,
+    ("ं", "म्"): 0.8, ("ॉ", "ो"): 0.7, ("ा", "ॉ"): 0.8,
+}
+INSERT_DELETE = {"़": 0.5, "्": 0.6, "ं": 0.6, "ँ": 0.6, "ा": 0.9, "ि": 1.0, "े": 1.0}
+EDIT_COST = 1.5
+FREQ_WEIGHT = 0.3
+
+ALPHABET = "".join(
+    chr(c) for c in [*range(0x0901, 0x0904), *range(0x0905, 0x093A), 0x093C,
+                     *range(0x093E, 0x094E), 0x0960, 0x0961, 0x0962, 0x0963]
+)
+
+_SUBS: dict[str, list[tuple[str, str, float]]] = {}
+for (a, b), cost in SIGN_PAIRS.items():
+    _SUBS.setdefault(a[0], []).append((a, b, cost))
+    _SUBS.setdefault(b[0], []).append((b, a, cost))
+
+
+def cheap_edits(word: str) -> Iterator[tuple[str, float]]:
+    """Words one confusable edit away from ``word`` with the edit's cost."""
+    n = len(word)
+    for i in range(n):
+        for old, new, cost in _SUBS.get(word[i], ()):
+            if word.startswith(old, i):
+                yield word[:i] + new + word[i + len(old):], cost
+        if word[i] in INSERT_DELETE:
+            yield word[:i] + word[i + 1:], INSERT_DELETE[word[i]]
+    for i in range(1, n + 1):
+        for sign, cost in INSERT_DELETE.items():
+            yield word[:i] + sign + word[i:], cost
+
+
+def plain_edits(word: str) -> Iterator[str]:
+    """Every string at edit distance 1 (with swaps of neighbours) from ``word``."""
+    n = len(word)
+    for i in range(n + 1):
+        left, right = word[:i], word[i:]
+        if right:
+            yield left + right[1:]
+            if len(right) > 1:
+                yield left + right[1] + right[0] + right[2:]
+        for ch in ALPHABET:
+            yield left + ch + right
+            if right:
+                yield left + ch + right[1:]
+
+
+def candidates(word: str, known: Callable[[str], bool]) -> dict[str, float]:
+    """Known words near ``word`` with their lowest edit cost."""
+    found: dict[str, float] = {}
+
+    def keep(cand: str, cost: float) -> None:
+        if cand != word and cost < found.get(cand, 99.0) and known(cand):
+            found[cand] = cost
+
+    first = list(cheap_edits(word))
+    for cand, cost in first:
+        keep(cand, cost)
+    for cand, cost in first:
+        if cost <= 0.7:
+            for cand2, cost2 in cheap_edits(cand):
+                if cost + cost2 <= 1.4:
+                    keep(cand2, cost + cost2)
+    for cand in plain_edits(word):
+        keep(cand, EDIT_COST)
+    return found
+
+
+def rank(found: dict[str, float], frequency: Callable[[str], int], limit: int = 8) -> list[str]:
+    """Candidates best first: low edit cost, then high frequency (score = Zipf x 100)."""
+    def key(item: tuple[str, float]) -> tuple[float, str]:
+        word, cost = item
+        return (cost - FREQ_WEIGHT * frequency(word) / 100.0, word)
+
+    return [w for w, _ in sorted(found.items(), key=key)[:limit]]

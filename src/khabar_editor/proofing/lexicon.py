@@ -1,0 +1,146 @@
+"""The shipped word lists and the user's own: loading, keys, plain-text word files.
+
+Every word is compared by its *lookup key*: NFC without ZWJ/ZWNJ, so a word
+typed with a joiner or with a precomposed nukta letter finds its entry.
+
+Word files (personal dictionary, newsroom list) are plain UTF-8 text, one word
+per line; ``#`` starts a comment. They are what users import and export.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from khabar_editor.errors import ProofingError
+from khabar_editor.i18n import N_
+from khabar_editor.textkit.normalize import nfc, strip_joiners
+
+log = logging.getLogger(__name__)
+
+_LEXICON_WORD = regex.compile(r"[\p{Devanagari}\p{M}--\p{Nd}--[\u0964\u0965\u0970]]+", regex.V1)
+MAX_WORD_FILE_BYTES = 5 * 1024 * 1024
+LEXICON_FILES = {"hi": "hi_words.tsv.gz"}
+
+
+def lookup_key(word: str) -> str:
+    """The form used for every dictionary comparison: NFC, joiners removed."""
+    return nfc(strip_joiners(word))
+
+
+def is_lexicon_word(word: str) -> bool:
+    """Whether ``word`` is a Devanagari-only word that may go into a lexicon."""
+    return bool(word) and _LEXICON_WORD.fullmatch(word) is not None
+
+
+def dicts_dir() -> Path:
+    """Folder of the shipped dictionaries (real files, usable by Enchant)."""
+    return Path(str(resources.files("khabar_editor") / "data" / "dicts"))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(language: str) -> dict[str, int]:
+    """The shipped lexicon of ``language`` as ``{word: frequency score}``.
+
+    Hindi has the generated list; other languages fall back to the base forms
+    of their Hunspell ``.dic`` (score 0). Missing files give an empty lexicon.
+    """
+    name = LEXICON_FILES.get(language)
+    if name is not None:
+        path = dicts_dir() / name
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                pairs = (line.rstrip("\n").split("\t") for line in fh)
+                return {w: int(s) for w, s in pairs}
+        except (OSError, ValueError):
+            log.warning("Lexicon %s unreadable", path)
+            return {}
+    return _hunspell_stems(language)
+
+
+@lru_cache(maxsize=4)
+def hunspell_words(language: str) -> frozenset[str]:
+    """Base forms listed in the shipped Hunspell ``.dic`` of ``language`` (curated words)."""
+    return frozenset(_hunspell_stems(language))
+
+
+def _hunspell_stems(language: str) -> dict[str, int]:
+    locale = {"ne": "ne_NP", "hi": "hi_IN"}.get(language, language)
+    path = dicts_dir() / "hunspell" / f"{locale}.dic"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    except OSError:
+        return {}
+    words = (lookup_key(line.split("/")[0].strip()) for line in lines)
+    return {w: 0 for w in words if is_lexicon_word(w)}
+
+
+def parse_word_list(text: str) -> list[str]:
+    """Words of a word-list text: one per line, ``#`` comments, blanks skipped, NFC."""
+    words: list[str] = []
+    seen: set[str] = set()
+    for line in text.splitlines():
+        word = nfc(line.split("#", 1)[0].strip().lstrip("\ufeff"))
+        if word and word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
+def format_word_list(words: Iterable[str], header: str = "") -> str:
+    """The text of a word file: optional ``#`` header, then one word per line."""
+    lines = [f"# {h}" for h in header.splitlines()] if header else []
+    lines.extend(sorted(set(words)))
+    return "\n".join(lines) + "\n"
+
+
+def read_word_file(path: str | os.PathLike[str]) -> list[str]:
+    """Words in a UTF-8 word file; a missing file is empty.
+
+    Raises:
+        ProofingError: the file is too large or not UTF-8 text.
+    """
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_WORD_FILE_BYTES:
+            raise ProofingError(N_("Word list {path} is too large"), code="proofing.wordlist",
+                                path=str(path))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return []
+    try:
+        return parse_word_list(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ProofingError(N_("Word list {path} is not UTF-8 text"), code="proofing.wordlist",
+                            path=str(path)) from None
+
+
+def write_word_file(path: str | os.PathLike[str], words: Iterable[str], header: str = "") -> None:
+    """Write a word file atomically (temp file in the same folder, then rename)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".words-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(format_word_list(words, header))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def default_personal_path() -> Path:
+    """The personal dictionary in the user data folder (platformdirs)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("khabar-editor", appauthor=False)) / "personal-words.txt"

@@ -1,0 +1,219 @@
+"""The public proofing API: :class:`Proofreader`.
+
+Spelling: a word is right when its lookup key (NFC, no ZWJ/ZWNJ) is in the
+ignore list, the personal dictionary, the newsroom list, the shipped lexicon,
+or Hunspell accepts it. Only Devanagari words are checked. Paragraph results
+are cached by text, so re-checking a document after a keystroke only does the
+paragraph that changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import OrderedDict
+from collections.abc import Iterable
+from pathlib import Path
+
+from khabar_editor.i18n import N_
+from khabar_editor.proofing import consistency  # noqa: F401 - registers its rule
+from khabar_editor.proofing.engine import HunspellStatus, open_hunspell
+from khabar_editor.proofing.errormodel import candidates, rank
+from khabar_editor.proofing.findings import SPELLING, Finding
+from khabar_editor.proofing.inflect import variants
+from khabar_editor.proofing.lexicon import (LEXICON_FILES, default_personal_path,
+                                            load_lexicon, lookup_key, read_word_file,
+                                            write_word_file)
+from khabar_editor.proofing.rules import RULES, default_enabled
+from khabar_editor.textkit.unicode_checks import fix_do_not_use
+from khabar_editor.textkit.words import iter_devanagari_words
+
+log = logging.getLogger(__name__)
+
+UNKNOWN_WORD = N_("\u201c{word}\u201d is not in the dictionary")
+PARAGRAPH_CACHE_SIZE = 4096
+MAX_SUGGESTIONS = 8
+
+
+class Proofreader:
+    """Spell check and proofing rules for one language.
+
+    Args:
+        language: ``"hi"`` or ``"ne"``.
+        personal: the personal dictionary file (default: in the user data folder).
+        newsroom_words: names and places the correspondent added (``Package.wordlist``).
+        disabled_rules: rule ids switched off (on top of those off by default).
+        use_hunspell: ``False`` to check with the lexicon alone.
+    """
+
+    def __init__(self, language: str = "hi", *, personal: str | os.PathLike[str] | None = None,
+                 newsroom_words: Iterable[str] = (), disabled_rules: Iterable[str] = (),
+                 use_hunspell: bool = True) -> None:
+        self.language = language
+        self.personal_path = Path(personal) if personal is not None else default_personal_path()
+        self._lexicon = load_lexicon(language)
+        # The generated Hindi lexicon already holds every hi_IN.dic word (minus known
+        # misspellings such as सडक), so Hunspell only checks languages without one.
+        self._hunspell_checks = language not in LEXICON_FILES
+        self._hunspell, self.status = (open_hunspell(language) if use_hunspell
+                                       else (None, HunspellStatus(False, "", language)))
+        self._personal = read_word_file(self.personal_path)
+        self._newsroom: list[str] = []
+        self._ignored: set[str] = set()
+        self._extra: set[str] = set()
+        self._enabled = default_enabled() - set(disabled_rules)
+        self._known: dict[str, bool] = {}
+        self._suggestions: dict[str, list[str]] = {}
+        self._paragraphs: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
+        for word in self._personal:
+            self._accept(word)
+        self.add_newsroom_words(newsroom_words)
+
+    # -- words -------------------------------------------------------------------
+    def _accept(self, word: str) -> None:
+        self._extra.update(variants(lookup_key(word)))
+        self._forget_results()
+
+    def _forget_results(self) -> None:
+        self._known.clear()
+        self._paragraphs.clear()
+
+    def is_correct(self, word: str) -> bool:
+        """Whether ``word`` is spelled right (non-Devanagari words always are)."""
+        key = lookup_key(word)
+        known = self._known.get(key)
+        if known is None:
+            known = (key in self._lexicon or key in self._extra or key in self._ignored
+                     or not any("\u0900" <= ch <= "\u097f" for ch in key)
+                     or (self._hunspell_checks and self._hunspell is not None
+                         and self._hunspell.check(key)))
+            self._known[key] = known
+        return known
+
+    def suggest(self, word: str) -> list[str]:
+        """Replacements for ``word``, best first: error model and frequency, then Hunspell."""
+        key = lookup_key(word)
+        cached = self._suggestions.get(key)
+        if cached is not None:
+            return cached
+        canonical = fix_do_not_use(key)
+        found = candidates(canonical, self._is_known_word)
+        if canonical != key and self._is_known_word(canonical):
+            found[canonical] = 0.0  # the word with its "do not use" sequence fixed
+        ranked = rank(found, self._frequency, MAX_SUGGESTIONS)
+        if self._hunspell is not None:
+            for extra in self._hunspell.suggest(key):
+                extra = lookup_key(extra)
+                if extra not in ranked and extra != key and " " not in extra:
+                    ranked.append(extra)
+        self._suggestions[key] = ranked = ranked[:MAX_SUGGESTIONS]
+        return ranked
+
+    def _is_known_word(self, key: str) -> bool:
+        return key in self._lexicon or key in self._extra
+
+    def _frequency(self, key: str) -> int:
+        return self._lexicon.get(key, 300 if key in self._extra else 0)
+
+    def add_word(self, word: str, to: str = "personal") -> None:
+        """Accept ``word`` from now on: in the personal dictionary (saved) or the newsroom list."""
+        word = lookup_key(word.strip())
+        if not word:
+            return
+        if to == "newsroom":
+            self.add_newsroom_words([word])
+            return
+        if to != "personal":
+            raise ValueError(f"unknown word list {to!r}")
+        if word not in self._personal:
+            self._personal.append(word)
+            write_word_file(self.personal_path, self._personal, "Khabar Editor personal words")
+        self._accept(word)
+
+    def add_newsroom_words(self, words: Iterable[str]) -> None:
+        """Add names, places and organisations to the newsroom list (travels in the package)."""
+        for word in words:
+            word = lookup_key(word.strip())
+            if word and word not in self._newsroom:
+                self._newsroom.append(word)
+                self._accept(word)
+
+    @property
+    def newsroom_words(self) -> list[str]:
+        """The newsroom list, to save in ``Package.wordlist``."""
+        return list(self._newsroom)
+
+    @property
+    def personal_words(self) -> list[str]:
+        """The personal dictionary's words."""
+        return list(self._personal)
+
+    def import_newsroom(self, path: str | os.PathLike[str]) -> int:
+        """Add the words of a word file to the newsroom list; returns how many were new."""
+        before = len(self._newsroom)
+        self.add_newsroom_words(read_word_file(path))
+        return len(self._newsroom) - before
+
+    def export_newsroom(self, path: str | os.PathLike[str]) -> None:
+        """Write the newsroom list as a word file."""
+        write_word_file(path, self._newsroom, "Khabar Editor newsroom words")
+
+    def ignore_all(self, word: str) -> None:
+        """Accept ``word`` for this session only (not saved)."""
+        self._ignored.update(variants(lookup_key(word)))
+        self._forget_results()
+
+    # -- rules -------------------------------------------------------------------
+    @property
+    def enabled_rules(self) -> set[str]:
+        """Ids of the rules that run."""
+        return set(self._enabled)
+
+    def set_rule_enabled(self, rule_id: str, enabled: bool) -> None:
+        """Switch one rule on or off."""
+        if rule_id not in RULES:
+            raise KeyError(rule_id)
+        (self._enabled.add if enabled else self._enabled.discard)(rule_id)
+        self._paragraphs.clear()
+
+    # -- checking ----------------------------------------------------------------
+    def check_paragraph(self, text: str) -> list[Finding]:
+        """Findings in one paragraph (offsets into ``text``), from the cache when unchanged."""
+        cached = self._paragraphs.get(text)
+        if cached is not None:
+            self._paragraphs.move_to_end(text)
+            return list(cached)
+        found = self._spelling(text)
+        for rule_id in self._enabled:
+            rule = RULES[rule_id]
+            if rule.scope == "paragraph":
+                found.extend(rule.func(text))
+        result = tuple(sorted(found, key=lambda f: (f.start, f.end, f.kind)))
+        self._paragraphs[text] = result
+        if len(self._paragraphs) > PARAGRAPH_CACHE_SIZE:
+            self._paragraphs.popitem(last=False)
+        return list(result)
+
+    def _spelling(self, text: str) -> list[Finding]:
+        found: list[Finding] = []
+        for token in iter_devanagari_words(text):
+            if not self.is_correct(token.text):
+                word = token.text
+                found.append(Finding(token.start, token.end, word, SPELLING, UNKNOWN_WORD,
+                                     (("word", word),),
+                                     suggest_fn=lambda w=word: self.suggest(w)))
+        return found
+
+    def check_text(self, text: str) -> list[Finding]:
+        """Findings in a whole document, paragraph by paragraph plus document-wide rules."""
+        found: list[Finding] = []
+        offset = 0
+        for line in text.split("\n"):
+            if line.strip():
+                found.extend(f.shifted(offset) for f in self.check_paragraph(line))
+            offset += len(line) + 1
+        for rule_id in self._enabled:
+            rule = RULES[rule_id]
+            if rule.scope == "document":
+                found.extend(rule.func(text))
+        return sorted(found, key=lambda f: (f.start, f.end, f.kind))

@@ -1,0 +1,193 @@
+"""User preferences and remembered state, as JSON files in the user's config dir.
+
+Qt-free: one dataclass of defaults (the only place a preference is declared),
+saved as JSON with a ``version`` field and upgraded by small migration
+functions when an older file is read. Preferences (:class:`Settings`) are kept
+apart from remembered state such as recent files and the last byline
+(:class:`State`), so resetting one never loses the other.
+
+``KHABAR_CONFIG_DIR`` and ``KHABAR_DATA_DIR`` override the platformdirs
+locations (tests and portable installs).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from khabar_editor import APP_ID
+
+log = logging.getLogger(__name__)
+
+SETTINGS_VERSION = 2
+MAX_RECENT = 10
+THEMES = ("system", "light", "dark")
+DIGIT_STYLES = ("latin", "devanagari")
+
+
+def config_dir() -> Path:
+    """Directory of ``settings.json`` and ``state.json``."""
+    override = os.environ.get("KHABAR_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
+
+
+def data_dir() -> Path:
+    """Directory for working data such as crash-recovery files."""
+    override = os.environ.get("KHABAR_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+@dataclass
+class Settings:
+    """Preferences the user sets in the Preferences dialog."""
+
+    ui_language: str = ""  # "" follows the system / KHABAR_LANG; "en" or "hi"
+    theme: str = "system"
+    font_family: str = "Noto Sans Devanagari"
+    font_size: int = 14
+    autosave_seconds: int = 5
+    photo_max_px: int = 1600
+    photo_quality: int = 85
+    digit_style: str = "latin"
+    taxonomy_file: str = ""
+    spell_check: bool = True
+    line_numbers: bool = False
+    zoom: int = 0
+
+    def clamp(self) -> Settings:
+        """Force every value into its allowed range (hand-edited files)."""
+        self.theme = self.theme if self.theme in THEMES else "system"
+        self.digit_style = self.digit_style if self.digit_style in DIGIT_STYLES else "latin"
+        self.ui_language = self.ui_language if self.ui_language in ("", "en", "hi") else ""
+        self.font_size = min(max(int(self.font_size), 6), 72)
+        self.autosave_seconds = min(max(int(self.autosave_seconds), 1), 600)
+        self.photo_max_px = min(max(int(self.photo_max_px), 200), 10000)
+        self.photo_quality = min(max(int(self.photo_quality), 30), 100)
+        self.zoom = min(max(int(self.zoom), -8), 20)
+        return self
+
+
+@dataclass
+class State:
+    """What the application remembers between runs (not preferences)."""
+
+    recent_files: list[str] = field(default_factory=list)
+    byline_name: str = ""
+    byline_role: str = ""
+    sample_shown: bool = False
+    window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
+
+    def add_recent(self, path: str | Path) -> None:
+        """Put ``path`` first in the recent-files list (no duplicates, bounded)."""
+        text = str(Path(path).resolve())
+        self.recent_files = [text] + [p for p in self.recent_files if p != text]
+        del self.recent_files[MAX_RECENT:]
+
+
+def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 1 stored the autosave interval in milliseconds and called the
+    # interface language "language".
+    if "autosave_ms" in data:
+        data["autosave_seconds"] = max(1, round(int(data.pop("autosave_ms")) / 1000))
+    if "language" in data:
+        data["ui_language"] = data.pop("language")
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2}
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Upgrade a settings mapping of any older version to :data:`SETTINGS_VERSION`."""
+    version = int(data.get("version", 1))
+    while version < SETTINGS_VERSION and version in MIGRATIONS:
+        data = MIGRATIONS[version](dict(data))
+        version += 1
+    data["version"] = SETTINGS_VERSION
+    return data
+
+
+def _from_mapping(cls: type, data: dict[str, Any]) -> Any:
+    """An instance of dataclass ``cls`` from ``data``, ignoring unknown or mistyped keys."""
+    defaults = cls()
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name not in data:
+            continue
+        value, default = data[f.name], getattr(defaults, f.name)
+        if isinstance(default, bool) and not isinstance(value, bool):
+            continue
+        if isinstance(default, int) and not isinstance(default, bool):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                continue
+            value = int(value)
+        if isinstance(default, str) and not isinstance(value, str):
+            continue
+        if isinstance(default, list):
+            if not isinstance(value, list):
+                continue
+            value = [v for v in value if isinstance(v, str)]
+        kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("Ignoring unreadable %s: %s", path, exc)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+    """Write ``data`` as JSON to ``path`` atomically (temp file, fsync, rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_settings(directory: Path | None = None) -> Settings:
+    """The saved preferences (defaults for anything missing or invalid)."""
+    data = _read_json((directory or config_dir()) / "settings.json")
+    return _from_mapping(Settings, migrate(data) if data else {}).clamp()
+
+
+def save_settings(settings: Settings, directory: Path | None = None) -> None:
+    """Persist ``settings``; failures are logged, never raised into the UI."""
+    data = {"version": SETTINGS_VERSION, **asdict(settings.clamp())}
+    try:
+        write_json_atomic((directory or config_dir()) / "settings.json", data)
+    except OSError as exc:
+        log.warning("Could not save settings: %s", exc)
+
+
+def load_state(directory: Path | None = None) -> State:
+    """The remembered state (recent files, last byline...)."""
+    return _from_mapping(State, _read_json((directory or config_dir()) / "state.json"))
+
+
+def save_state(state: State, directory: Path | None = None) -> None:
+    """Persist ``state``; failures are logged."""
+    try:
+        write_json_atomic((directory or config_dir()) / "state.json", asdict(state))
+    except OSError as exc:
+        log.warning("Could not save state: %s", exc)

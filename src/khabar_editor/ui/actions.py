@@ -1,0 +1,103 @@
+"""Every QAction of the main window, with its shortcut, and the menus built from them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from khabar_editor.i18n import _
+
+if TYPE_CHECKING:
+    from khabar_editor.ui.main_window import MainWindow
+
+Std = QKeySequence.StandardKey
+
+# name -> (label, shortcut, handler attribute on the window, checkable)
+_SPECS: dict[str, tuple[str, object, str, bool]] = {
+    "new": ("&New", Std.New, "on_new", False),
+    "open": ("&Open…", Std.Open, "on_open", False),
+    "save": ("&Save", Std.Save, "on_save", False),
+    "save_as": ("Save &as…", "Ctrl+Shift+S", "on_save_as", False),
+    "import": ("&Import text or Markdown…", "Ctrl+I", "on_import", False),
+    "insert_photo": ("Insert &photo…", "Ctrl+Shift+P", "on_insert_photo", False),
+    "export": ("&Export…", "Ctrl+E", "on_export", False),
+    "quit": ("&Quit", "Ctrl+Q", "close", False),
+    "undo": ("&Undo", Std.Undo, "on_undo", False),
+    "redo": ("&Redo", Std.Redo, "on_redo", False),
+    "cut": ("Cu&t", Std.Cut, "on_cut", False),
+    "copy": ("&Copy", Std.Copy, "on_copy", False),
+    "paste": ("&Paste", Std.Paste, "on_paste", False),
+    "find": ("&Find and replace…", Std.Find, "on_find", False),
+    "find_next": ("Find &next", "F3", "on_find_next", False),
+    "zoom_in": ("Zoom &in", Std.ZoomIn, "on_zoom_in", False),
+    "zoom_out": ("Zoom &out", Std.ZoomOut, "on_zoom_out", False),
+    "zoom_reset": ("&Reset zoom", "Ctrl+0", "on_zoom_reset", False),
+    "fullscreen": ("&Distraction-free mode", "F11", "on_fullscreen", True),
+    "show_metadata": ("&Metadata panel", "Ctrl+Shift+M", "on_show_metadata", True),
+    "show_preview": ("P&review", "Ctrl+Shift+V", "on_show_preview", True),
+    "show_proofing": ("Proofing &panel", "Ctrl+Shift+K", "on_show_proofing", True),
+    "spell_check": ("Check &spelling", "F7", "on_spell_check", True),
+    "line_numbers": ("&Line numbers", "Ctrl+Shift+L", "on_line_numbers", True),
+    "preferences": ("Pr&eferences…", "Ctrl+,", "on_preferences", False),
+    "sample": ("Open the &sample article", "F1", "on_sample", False),
+    "about": ("&About Khabar Editor", "", "on_about", False),
+}
+
+MENUS = (
+    ("&File", ("new", "open", "recent", "-", "save", "save_as", "-", "import", "insert_photo",
+               "export", "-", "quit")),
+    ("&Edit", ("undo", "redo", "-", "cut", "copy", "paste", "-", "find", "find_next", "-",
+               "preferences")),
+    ("&View", ("zoom_in", "zoom_out", "zoom_reset", "-", "show_metadata", "show_preview",
+               "show_proofing", "line_numbers", "-", "fullscreen")),
+    ("&Tools", ("spell_check",)),
+    ("&Help", ("sample", "about")),
+)
+TOOLBAR = ("new", "open", "save", "-", "insert_photo", "find", "-", "spell_check", "fullscreen")
+
+
+def build_actions(window: MainWindow) -> dict[str, QAction]:
+    """Create every action, connected to ``window.<handler>``."""
+    actions: dict[str, QAction] = {}
+    for name, (label, shortcut, handler, checkable) in _SPECS.items():
+        action = QAction(_(label), window)
+        action.setObjectName(f"action_{name}")
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+        action.setCheckable(checkable)
+        slot: Callable[..., object] = getattr(window, handler)
+        if checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+        window.addAction(action)  # shortcuts work in full-screen mode too
+        actions[name] = action
+    return actions
+
+
+def build_menus(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
+    """Fill the menu bar and the toolbar; returns the (empty) recent-files menu."""
+    recent = QMenu(_("Open &recent"), window)
+    recent.setObjectName("recentMenu")
+    bar = window.menuBar()
+    for title, names in MENUS:
+        menu = bar.addMenu(_(title))
+        for name in names:
+            if name == "-":
+                menu.addSeparator()
+            elif name == "recent":
+                menu.addMenu(recent)
+            else:
+                menu.addAction(actions[name])
+    toolbar = QToolBar(_("Main toolbar"), window)
+    toolbar.setObjectName("mainToolbar")
+    for name in TOOLBAR:
+        if name == "-":
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(actions[name])
+    window.addToolBar(toolbar)
+    return recent

@@ -1,0 +1,126 @@
+"""The writing area: a plain-text Markdown editor with optional line numbers.
+
+Cursor movement and selection go by grapheme cluster (Qt's text layout does
+this for Devanagari: one Right press moves past the whole of क्षि); the tests
+check it with the bundled font. Files dropped on the editor are passed to the
+window instead of being pasted as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import (QColor, QContextMenuEvent, QDragEnterEvent, QDropEvent, QPainter,
+                           QPaintEvent, QResizeEvent, QTextCursor)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
+
+ContextMenuHook = Callable[[QMenu, QTextCursor], None]
+
+
+class _LineNumberArea(QWidget):
+    def __init__(self, editor: MarkdownEditor) -> None:
+        super().__init__(editor)
+        self._editor = editor
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self._editor.line_number_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        self._editor.paint_line_numbers(event)
+
+
+class MarkdownEditor(QPlainTextEdit):
+    """QPlainTextEdit for the article body (Markdown)."""
+
+    files_dropped = Signal(list)  # list[str] of local paths
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bodyEditor")
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTabChangesFocus(False)
+        self.context_menu_hook: ContextMenuHook | None = None
+        self._line_area = _LineNumberArea(self)
+        self._line_numbers = False
+        self._line_area.hide()
+        self.blockCountChanged.connect(self._update_margins)
+        self.updateRequest.connect(self._update_line_area)
+
+    # -- line numbers -----------------------------------------------------------------
+    def set_line_numbers(self, on: bool) -> None:
+        """Show or hide the line-number gutter (off by default)."""
+        self._line_numbers = on
+        self._line_area.setVisible(on)
+        self._update_margins()
+
+    def line_numbers_visible(self) -> bool:
+        return self._line_numbers
+
+    def line_number_width(self) -> int:
+        if not self._line_numbers:
+            return 0
+        digits = len(str(max(1, self.blockCount())))
+        return 10 + self.fontMetrics().horizontalAdvance("9") * digits
+
+    def _update_margins(self, *_args: object) -> None:
+        self.setViewportMargins(self.line_number_width(), 0, 0, 0)
+
+    def _update_line_area(self, rect: QRect, dy: int) -> None:
+        if not self._line_numbers:
+            return
+        if dy:
+            self._line_area.scroll(0, dy)
+        else:
+            self._line_area.update(0, rect.y(), self._line_area.width(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self._line_area.setGeometry(QRect(cr.left(), cr.top(), self.line_number_width(),
+                                          cr.height()))
+
+    def paint_line_numbers(self, event: QPaintEvent) -> None:
+        """Paint the numbers of the visible blocks into the gutter."""
+        painter = QPainter(self._line_area)
+        painter.fillRect(event.rect(), self.palette().alternateBase())
+        painter.setPen(QColor("#888888"))
+        block = self.firstVisibleBlock()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        while block.isValid() and top <= event.rect().bottom():
+            height = round(self.blockBoundingRect(block).height())
+            if block.isVisible():
+                painter.drawText(0, top, self._line_area.width() - 4, self.fontMetrics().height(),
+                                 Qt.AlignmentFlag.AlignRight, str(block.blockNumber() + 1))
+            top += height
+            block = block.next()
+
+    # -- drag and drop ----------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+            return
+        super().dropEvent(event)
+
+    # -- context menu -----------------------------------------------------------------
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.createStandardContextMenu(event.pos())
+        if self.context_menu_hook is not None:
+            cursor = self.cursorForPosition(event.pos())
+            self.context_menu_hook(menu, cursor)
+        menu.exec(event.globalPos())
+        menu.deleteLater()

@@ -1,0 +1,401 @@
+"""The main window: layout and wiring only; behaviour lives in the session and widgets."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
+                               QMessageBox, QSplitter, QVBoxLayout, QWidget)
+
+from khabar_editor import APP_NAME, __version__
+from khabar_editor.app.preview import PreviewJob, make_job
+from khabar_editor.app.recovery import RecoveryInfo, RecoveryStore
+from khabar_editor.app.sample import sample_package
+from khabar_editor.app.session import (IMPORT_SUFFIXES, PACKAGE_SUFFIX, DocumentSession,
+                                       RestoreChoice, SaveChoice)
+from khabar_editor.app.stats import text_stats
+from khabar_editor.article.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
+from khabar_editor.article.validate import validate_article
+from khabar_editor.errors import KhabarError
+from khabar_editor.i18n import _
+from khabar_editor.settings import Settings, State, save_settings, save_state
+from khabar_editor.ui import dialogs, proofing_bridge
+from khabar_editor.ui.actions import build_actions, build_menus
+from khabar_editor.ui.editor_widget import MarkdownEditor
+from khabar_editor.ui.find_bar import FindBar
+from khabar_editor.ui.fonts import editor_font
+from khabar_editor.ui.highlighter import MarkdownHighlighter
+from khabar_editor.ui.metadata_panel import MetadataPanel
+from khabar_editor.ui.preview_pane import PreviewPane
+from khabar_editor.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp"
+STATS_DELAY_MS = 400
+
+
+class MainWindow(QMainWindow):
+    """Editor, metadata panel, preview, find bar and status bar around one session."""
+
+    def __init__(self, settings: Settings, state: State, recovery: RecoveryStore | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings, self.state = settings, state
+        self.taxonomy = self._load_taxonomy()
+        self._loading = False
+        self._doc_revision = -1
+        self.session = DocumentSession(self, settings, state, recovery)
+        self._build_widgets()
+        self.actions_by_name = build_actions(self)
+        self.recent_menu = build_menus(self, self.actions_by_name)
+        self._build_timers()
+        self.proofing = proofing_bridge.attach(self)
+        self.apply_settings()
+        self.document_loaded()
+        self.state_changed()
+        self.setAcceptDrops(True)
+        self._restore_geometry()
+
+    # -- construction -----------------------------------------------------------------
+    def _load_taxonomy(self) -> Taxonomy:
+        if self.settings.taxonomy_file:
+            try:
+                return load_taxonomy(self.settings.taxonomy_file)
+            except (KhabarError, OSError) as exc:
+                log.warning("Category file not used: %s", exc)
+        return default_taxonomy()
+
+    def _build_widgets(self) -> None:
+        self.editor = MarkdownEditor()
+        self.editor.files_dropped.connect(self.open_dropped)
+        self.highlighter = MarkdownHighlighter(self.editor.document())
+        self.preview = PreviewPane(self._preview_job, lambda: self.session.package.media)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.find_bar = FindBar(self.editor)
+        self.find_bar.hide()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.splitter)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.metadata = MetadataPanel(self.taxonomy, lambda: self.settings.digit_style)
+        self.metadata.changed.connect(self._metadata_changed)
+        self.metadata.media.insert_requested.connect(self.on_insert_photo)
+        self.metadata.media.remove_requested.connect(self._remove_photo)
+        self.metadata_dock = QDockWidget(_("Article details"), self)
+        self.metadata_dock.setObjectName("metadataDock")
+        self.metadata_dock.setWidget(self.metadata)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.metadata_dock)
+        self.editor.textChanged.connect(self._body_changed)
+        self.editor.verticalScrollBar().valueChanged.connect(self._sync_scroll)
+        self.status_counts = QLabel()
+        self.status_counts.setObjectName("statusCounts")
+        self.status_saved = QLabel()
+        self.status_saved.setObjectName("statusSaved")
+        self.statusBar().addWidget(self.status_counts, 1)
+        self.statusBar().addPermanentWidget(self.status_saved)
+
+    def _build_timers(self) -> None:
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.session.autosave)
+        self.stats_timer = QTimer(self)
+        self.stats_timer.setSingleShot(True)
+        self.stats_timer.setInterval(STATS_DELAY_MS)
+        self.stats_timer.timeout.connect(self._update_stats_and_problems)
+
+    def apply_settings(self) -> None:
+        """Apply font, theme, autosave interval, spell check and line numbers."""
+        s = self.settings
+        self.editor.setFont(editor_font(s.font_family, s.font_size))
+        if s.zoom:
+            self.editor.zoomIn(s.zoom)
+        app = QApplication.instance()
+        dark = apply_theme(app, s.theme) if isinstance(app, QApplication) else False
+        self.highlighter.set_dark(dark)
+        self.preview.set_dark(dark)
+        self.autosave_timer.start(s.autosave_seconds * 1000)
+        self.editor.set_line_numbers(s.line_numbers)
+        a = self.actions_by_name
+        for name, value in (("line_numbers", s.line_numbers), ("spell_check", s.spell_check),
+                            ("show_metadata", True), ("show_preview", True)):
+            a[name].blockSignals(True)
+            a[name].setChecked(value)
+            a[name].blockSignals(False)
+        self.proofing.set_enabled(s.spell_check)
+        a["show_proofing"].setEnabled(self.proofing.available)
+        a["show_proofing"].setChecked(self.proofing.visible())
+
+    def _restore_geometry(self) -> None:
+        if self.state.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.state.window_geometry.encode()))
+        else:
+            self.resize(1366, 740)
+
+    # -- SessionView protocol -----------------------------------------------------------
+    def ask_save_changes(self, name: str) -> SaveChoice:
+        return dialogs.ask_save_changes(self, name)
+
+    def ask_save_path(self, suggested_name: str) -> Path | None:
+        start = str(Path(self.state.recent_files[0]).parent / suggested_name) \
+            if self.state.recent_files else suggested_name
+        path, _f = QFileDialog.getSaveFileName(self, _("Save article"), start,
+                                               _("Khabar articles (*.khabar)"))
+        return Path(path) if path else None
+
+    def ask_restore(self, info: RecoveryInfo) -> RestoreChoice:
+        return dialogs.ask_restore(self, info)
+
+    def show_error(self, message: str) -> None:
+        dialogs.show_error(self, message)
+
+    def flush_edits(self) -> None:
+        """Copy the editor's text into the article (done lazily, not per keystroke)."""
+        body = self.editor.toPlainText()
+        if body != self.session.article.body:
+            self.session.article.body = body
+
+    def document_loaded(self) -> None:
+        """The session switched documents: show the new one everywhere."""
+        self._loading = True
+        try:
+            self.editor.setPlainText(self.session.article.body)
+            self._doc_revision = self.editor.document().revision()
+            self.metadata.load(self.session.article, self.session.package.media)
+        finally:
+            self._loading = False
+        self.proofing.document_loaded()
+        self._update_stats_and_problems()
+        self.preview.render_now()
+
+    def state_changed(self) -> None:
+        """Title bar, save-state label and recent files."""
+        self.setWindowTitle(f"{self.session.display_name}[*] — {APP_NAME}")
+        self.setWindowModified(self.session.dirty)
+        self.status_saved.setText(_("Not saved") if self.session.dirty else _("Saved"))
+        self._fill_recent_menu()
+
+    # -- changes ----------------------------------------------------------------------
+    def _preview_job(self) -> PreviewJob:
+        self.flush_edits()
+        return make_job(self.session.revision, self.session.article,
+                        self.settings.digit_style, self.taxonomy)
+
+    def _body_changed(self) -> None:
+        # textChanged also fires when the highlighter repaints; only real edits
+        # move the document's revision.
+        revision = self.editor.document().revision()
+        if self._loading or revision == self._doc_revision:
+            return
+        self._doc_revision = revision
+        self.session.mark_changed()
+        self.preview.schedule()
+        self.stats_timer.start()
+
+    def _metadata_changed(self) -> None:
+        self.session.mark_changed()
+        self.preview.schedule()
+        self.stats_timer.start()
+
+    def _sync_scroll(self, value: int) -> None:
+        bar = self.editor.verticalScrollBar()
+        self.preview.sync_to(value / bar.maximum() if bar.maximum() else 0.0)
+
+    def _update_stats_and_problems(self) -> None:
+        self.flush_edits()
+        st = text_stats(self.session.article.body)
+        self.status_counts.setText(_("{words} words · {chars} characters · {minutes} min read")
+                                   .format(words=st.words, chars=st.characters, minutes=st.minutes))
+        self.metadata.show_problems(validate_article(self.session.article, self.taxonomy))
+
+    # -- file actions -----------------------------------------------------------------
+    def on_new(self) -> None:
+        self.session.new()
+
+    def _ask_open(self, title: str, pattern: str) -> str:
+        path, _f = QFileDialog.getOpenFileName(self, title, "", pattern)
+        return path
+
+    def on_open(self) -> None:
+        path = self._ask_open(_("Open article"), _("Articles (*.khabar *.md *.markdown *.txt)"))
+        if path:
+            self.session.open(path)
+
+    def on_import(self) -> None:
+        path = self._ask_open(_("Import text"), _("Text and Markdown (*.md *.markdown *.txt)"))
+        if path:
+            self.session.open(path)
+
+    def on_save(self) -> None:
+        self.session.save()
+
+    def on_save_as(self) -> None:
+        self.session.save_as()
+
+    def open_dropped(self, paths: list[str]) -> None:
+        """Files dropped on the window: photos are inserted, articles opened."""
+        for raw in paths:
+            path = Path(raw)
+            suffix = path.suffix.lower()
+            if suffix in (".jpg", ".jpeg", ".png", ".webp"):
+                self._insert_photo_file(path)
+            elif suffix == PACKAGE_SUFFIX or suffix in IMPORT_SUFFIXES:
+                self.session.open(path)
+                break
+            else:
+                self.show_error(_("{name} is not an article or a photo.").format(name=path.name))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_dropped(paths)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.state.recent_files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.session.open(p))
+        self.recent_menu.setEnabled(bool(self.state.recent_files))
+
+    def on_insert_photo(self) -> None:
+        path = self._ask_open(_("Insert photo"), _("Photos ({patterns})").format(
+            patterns=PHOTO_FILTER))
+        if path:
+            self._insert_photo_file(Path(path))
+
+    def _insert_photo_file(self, path: Path) -> None:
+        if self.session.insert_photo(path) is not None:
+            self.metadata.media.load(self.session.article.media, self.session.package.media)
+            self.preview.schedule()
+
+    def _remove_photo(self, index: int) -> None:
+        if 0 <= index < len(self.session.article.media):
+            self.session.remove_photo(index)
+            self.metadata.media.load(self.session.article.media, self.session.package.media)
+            self.preview.schedule()
+
+    def on_export(self) -> None:
+        self.flush_edits()
+        try:
+            from khabar_editor.ui.export_dialog import ExportDialog
+        except ImportError:
+            self.show_error(_("Export is not available in this build."))
+            return
+        ExportDialog(self.session.package, self).exec()
+
+    def on_sample(self) -> None:
+        if self.session.maybe_save():
+            self.session.load_package(sample_package(), None, dirty=False)
+
+    # -- edit and view actions ---------------------------------------------------------
+    def on_undo(self) -> None:
+        self.editor.undo()
+
+    def on_redo(self) -> None:
+        self.editor.redo()
+
+    def on_cut(self) -> None:
+        self.editor.cut()
+
+    def on_copy(self) -> None:
+        self.editor.copy()
+
+    def on_paste(self) -> None:
+        self.editor.paste()
+
+    def on_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def on_find_next(self) -> None:
+        if self.find_bar.find_edit.text():
+            self.find_bar.find_next()
+        else:
+            self.find_bar.open_bar()
+
+    def _zoom(self, steps: int) -> None:
+        self.editor.zoomIn(steps)
+        self.settings.zoom += steps
+
+    def on_zoom_in(self) -> None:
+        self._zoom(1)
+
+    def on_zoom_out(self) -> None:
+        self._zoom(-1)
+
+    def on_zoom_reset(self) -> None:
+        self.editor.setFont(editor_font(self.settings.font_family, self.settings.font_size))
+        self.settings.zoom = 0
+
+    def on_fullscreen(self, on: bool) -> None:
+        """Distraction-free: only the text, full screen."""
+        for widget in (self.metadata_dock, self.preview, self.menuBar(), self.statusBar(),
+                       self.findChild(QWidget, "mainToolbar")):
+            if widget is not None:
+                widget.setVisible(not on)
+        self.proofing.set_visible(False if on else self.proofing.visible())
+        self.showFullScreen() if on else self.showNormal()
+
+    def on_show_metadata(self, on: bool) -> None:
+        self.metadata_dock.setVisible(on)
+
+    def on_show_preview(self, on: bool) -> None:
+        self.preview.setVisible(on)
+
+    def on_show_proofing(self, on: bool) -> None:
+        self.proofing.set_visible(on)
+
+    def on_spell_check(self, on: bool) -> None:
+        self.settings.spell_check = on
+        self.proofing.set_enabled(on)
+
+    def on_line_numbers(self, on: bool) -> None:
+        self.settings.line_numbers = on
+        self.editor.set_line_numbers(on)
+
+    def on_preferences(self) -> None:
+        from khabar_editor.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if not dialog.exec():
+            return
+        new = dialog.result_settings()
+        language_changed = new.ui_language != self.settings.ui_language
+        self.settings.__dict__.update(new.__dict__)
+        save_settings(self.settings)
+        self.taxonomy = self._load_taxonomy()
+        self.apply_settings()
+        if language_changed:
+            QMessageBox.information(self, APP_NAME, _(
+                "The interface language changes the next time Khabar Editor starts."))
+
+    def on_about(self) -> None:
+        QMessageBox.about(self, APP_NAME, _(
+            "{app} {version}\nWrite, proof, package and export Hindi and Nepali news. "
+            "Works fully offline.").format(app=APP_NAME, version=__version__))
+
+    # -- closing ----------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.flush_edits()
+        if not self.session.close():
+            event.ignore()
+            return
+        self.autosave_timer.stop()
+        self.state.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        save_state(self.state)
+        save_settings(self.settings)
+        event.accept()

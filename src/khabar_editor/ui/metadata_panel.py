@@ -1,0 +1,304 @@
+"""The metadata panel: every field of the article, with its problems beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timezone
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFormLayout,
+                               QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from khabar_editor.article.dateline import format_dateline
+from khabar_editor.article.model import PRIORITY_MAX, PRIORITY_MIN, Article, Language, Status
+from khabar_editor.article.slug import make_slug
+from khabar_editor.article.taxonomy import Taxonomy
+from khabar_editor.i18n import N_, _
+from khabar_editor.problems import Problem, Severity
+from khabar_editor.ui.media_list import MediaList
+
+NO_DATE = QDate(1900, 1, 1)
+STATUS_LABELS = {Status.DRAFT: N_("Draft"), Status.SUBMITTED: N_("Submitted"),
+                 Status.IN_EDIT: N_("In edit"), Status.APPROVED: N_("Approved"),
+                 Status.RETURNED: N_("Returned")}
+LANGUAGE_LABELS = {Language.HINDI: "हिन्दी (hi)", Language.NEPALI: "नेपाली (ne)",
+                   Language.MARATHI: "मराठी (mr)", Language.ENGLISH: "English (en)"}
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags from a comma-separated field (Latin or Devanagari-style commas)."""
+    parts = text.replace("،", ",").replace("、", ",").replace(";", ",").split(",")
+    return [p.strip() for p in parts if p.strip()]
+
+
+class MetadataPanel(QScrollArea):
+    """Edits the article's metadata in place; emits :attr:`changed` after each edit."""
+
+    changed = Signal()
+
+    def __init__(self, taxonomy: Taxonomy, digits: Callable[[], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("metadataPanel")
+        self.setWidgetResizable(True)
+        self._taxonomy = taxonomy
+        self._digits = digits
+        self._article = Article()
+        self._loading = False
+        self._slug_auto = True
+        self._problem_labels: dict[str, QLabel] = {}
+        self.w: dict[str, QWidget] = {}
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        self.general_problems = QLabel()
+        self.general_problems.setWordWrap(True)
+        self.general_problems.setStyleSheet("color: #c62828;")
+        layout.addWidget(self.general_problems)
+        layout.addWidget(self._story_box())
+        layout.addWidget(self._dateline_box())
+        layout.addWidget(self._place_box())
+        layout.addWidget(self._desk_box())
+        self.media = MediaList()
+        self.media.changed.connect(self._emit)
+        layout.addWidget(self.media)
+        layout.addStretch(1)
+        self.setWidget(inner)
+        self.setMinimumWidth(300)
+
+    # -- building ---------------------------------------------------------------------
+    def _row(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
+        self.w[key] = widget
+        widget.setObjectName(f"field_{key.replace('.', '_')}")
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(1)
+        v.addWidget(widget)
+        problem = QLabel()
+        problem.setWordWrap(True)
+        problem.hide()
+        v.addWidget(problem)
+        self._problem_labels[key] = problem
+        form.addRow(label, box)
+
+    def _line(self, form: QFormLayout, key: str, label: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.textEdited.connect(lambda _t, k=key: self._on_edit(k))
+        self._row(form, key, label, edit)
+        return edit
+
+    def _group(self, title: str) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return box, form
+
+    def _story_box(self) -> QGroupBox:
+        box, form = self._group(_("Story"))
+        self._line(form, "headline", _("Headline"))
+        self._line(form, "deck", _("Deck"))
+        summary = QPlainTextEdit()
+        summary.setFixedHeight(64)
+        summary.textChanged.connect(lambda: self._on_edit("summary"))
+        self._row(form, "summary", _("Summary"), summary)
+        self._line(form, "byline.name", _("Byline"))
+        self._line(form, "byline.role", _("Role"))
+        return box
+
+    def _dateline_box(self) -> QGroupBox:
+        box, form = self._group(_("Dateline"))
+        self._line(form, "dateline.place", _("Place"))
+        when = QDateEdit()
+        when.setCalendarPopup(True)
+        when.setMinimumDate(NO_DATE)
+        when.setSpecialValueText(_("(no date)"))
+        when.setDisplayFormat("yyyy-MM-dd")
+        when.dateChanged.connect(lambda _d: self._on_edit("dateline.date"))
+        self._row(form, "dateline.date", _("Date"), when)
+        self.dateline_label = QLabel()
+        self.dateline_label.setObjectName("datelinePreview")
+        self.dateline_label.setStyleSheet("font-weight: bold;")
+        form.addRow(_("Prints as"), self.dateline_label)
+        return box
+
+    def _place_box(self) -> QGroupBox:
+        box, form = self._group(_("Place"))
+        for key, label in (("place.city", _("City")), ("place.district", _("District")),
+                           ("place.state", _("State")), ("place.country", _("Country"))):
+            self._line(form, key, label)
+        return box
+
+    def _combo(self, form: QFormLayout, key: str, label: str,
+               items: list[tuple[str, object]]) -> QComboBox:
+        combo = QComboBox()
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.currentIndexChanged.connect(lambda _i, k=key: self._on_edit(k))
+        self._row(form, key, label, combo)
+        return combo
+
+    def _desk_box(self) -> QGroupBox:
+        box, form = self._group(_("Desk"))
+        cats = [(_("(choose)"), "")] + [(c.label("hi"), c.id) for c in self._taxonomy.categories]
+        self._combo(form, "category", _("Category"), cats)
+        self._line(form, "tags", _("Tags"))
+        self.w["tags"].setPlaceholderText(_("comma separated"))
+        self._combo(form, "language", _("Language"),
+                    [(text, lang.value) for lang, text in LANGUAGE_LABELS.items()])
+        self._line(form, "slug", _("Slug"))
+        self._combo(form, "status", _("Status"),
+                    [(_(text), st.value) for st, text in STATUS_LABELS.items()])
+        priority = QSpinBox()
+        priority.setRange(PRIORITY_MIN, PRIORITY_MAX)
+        priority.valueChanged.connect(lambda _v: self._on_edit("priority"))
+        self._row(form, "priority", _("Priority"), priority)
+        self.embargo_on = QCheckBox(_("Embargo until"))
+        self.embargo_on.setObjectName("embargoOn")
+        self.embargo_on.toggled.connect(lambda _c: self._on_edit("embargo"))
+        embargo = QDateTimeEdit()
+        embargo.setCalendarPopup(True)
+        embargo.setDisplayFormat("yyyy-MM-dd HH:mm")
+        embargo.dateTimeChanged.connect(lambda _d: self._on_edit("embargo"))
+        form.addRow(self.embargo_on)
+        self._row(form, "embargo", _("Embargo"), embargo)
+        return box
+
+    # -- article <-> widgets ----------------------------------------------------------
+    @property
+    def article(self) -> Article:
+        return self._article
+
+    def load(self, article: Article, media: dict[str, bytes] | None = None) -> None:
+        """Show ``article`` (the panel edits this very object from now on)."""
+        self._loading = True
+        try:
+            self._article = article
+            a, w = article, self.w
+            for key in ("headline", "deck", "byline.name", "byline.role", "dateline.place",
+                        "place.city", "place.district", "place.state", "place.country", "slug"):
+                w[key].setText(self._get(key))  # type: ignore[attr-defined]
+            w["summary"].setPlainText(a.summary)  # type: ignore[attr-defined]
+            d = a.dateline.date
+            w["dateline.date"].setDate(QDate(d.year, d.month, d.day) if d else NO_DATE)  # type: ignore[attr-defined]
+            self._select(w["category"], a.category)  # type: ignore[arg-type]
+            w["tags"].setText(", ".join(a.tags))  # type: ignore[attr-defined]
+            self._select(w["language"], a.language.value)  # type: ignore[arg-type]
+            self._select(w["status"], a.status.value)  # type: ignore[arg-type]
+            w["priority"].setValue(a.priority)  # type: ignore[attr-defined]
+            self.embargo_on.setChecked(a.embargo is not None)
+            when = a.embargo or datetime.now(timezone.utc).replace(second=0, microsecond=0)
+            w["embargo"].setDateTime(QDateTime.fromSecsSinceEpoch(int(when.timestamp())))  # type: ignore[attr-defined]
+            w["embargo"].setEnabled(a.embargo is not None)
+            self._slug_auto = not a.slug or a.slug == make_slug(a.headline)
+            self.media.load(a.media, media or {})
+            self._update_dateline_label()
+        finally:
+            self._loading = False
+
+    def _get(self, key: str) -> str:
+        obj: object = self._article
+        for part in key.split("."):
+            obj = getattr(obj, part)
+        return str(obj)
+
+    @staticmethod
+    def _select(combo: QComboBox, data: str) -> None:
+        index = combo.findData(data)
+        if index < 0 and data:
+            combo.addItem(data, data)  # an id from another newsroom's taxonomy
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(index, 0))
+
+    def _on_edit(self, key: str) -> None:
+        if self._loading:
+            return
+        self._apply(key)
+        self._update_dateline_label()
+        self._emit()
+
+    def _emit(self) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def _apply(self, key: str) -> None:
+        a, w = self._article, self.w
+        if key in ("headline", "deck", "byline.name", "byline.role", "dateline.place",
+                   "place.city", "place.district", "place.state", "place.country"):
+            head, _sep, tail = key.rpartition(".")
+            setattr(getattr(a, head) if head else a, tail, w[key].text())  # type: ignore[attr-defined]
+            if key == "headline" and self._slug_auto:
+                a.slug = make_slug(a.headline)
+                w["slug"].setText(a.slug)  # type: ignore[attr-defined]
+        elif key == "slug":
+            a.slug = w["slug"].text().strip()  # type: ignore[attr-defined]
+            self._slug_auto = not a.slug
+        elif key == "summary":
+            a.summary = w["summary"].toPlainText()  # type: ignore[attr-defined]
+        elif key == "dateline.date":
+            q = w["dateline.date"].date()  # type: ignore[attr-defined]
+            a.dateline.date = None if q == NO_DATE else date(q.year(), q.month(), q.day())
+        elif key == "tags":
+            a.tags = split_tags(w["tags"].text())  # type: ignore[attr-defined]
+        elif key in ("category", "language", "status"):
+            value = w[key].currentData()  # type: ignore[attr-defined]
+            if key == "category":
+                a.category = value
+            elif key == "language":
+                a.language = Language(value)
+            elif key == "status":
+                a.status = Status(value)
+        elif key == "priority":
+            a.priority = w["priority"].value()  # type: ignore[attr-defined]
+        elif key == "embargo":
+            self._apply_embargo()
+
+    def _apply_embargo(self) -> None:
+        edit = self.w["embargo"]
+        edit.setEnabled(self.embargo_on.isChecked())
+        if self.embargo_on.isChecked():
+            secs = edit.dateTime().toSecsSinceEpoch()  # type: ignore[attr-defined]
+            self._article.embargo = datetime.fromtimestamp(secs, timezone.utc)
+        else:
+            self._article.embargo = None
+
+    def _update_dateline_label(self) -> None:
+        text = format_dateline(self._article.dateline, self._article.language.value,
+                               self._digits())
+        self.dateline_label.setText(text or "—")
+
+    def set_slug_auto(self, on: bool) -> None:
+        """Whether the slug follows the headline (until the user edits the slug)."""
+        self._slug_auto = on
+
+    # -- problems ---------------------------------------------------------------------
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Put each problem next to its field; the rest go to the top of the panel."""
+        by_field: dict[str, list[Problem]] = {}
+        general: list[str] = []
+        for p in problems:
+            key = p.field
+            if key.startswith("media["):
+                continue
+            if key in self._problem_labels:
+                by_field.setdefault(key, []).append(p)
+            elif p.severity is not Severity.INFO:
+                general.append(p.message)
+        self.media.show_problems([p for p in problems if p.field.startswith("media[")])
+        for key, label in self._problem_labels.items():
+            found = by_field.get(key, [])
+            widget = self.w[key]
+            if not found:
+                label.hide()
+                widget.setToolTip("")
+                continue
+            worst = min(found, key=lambda p: list(Severity).index(p.severity))
+            colour = {"error": "#c62828", "warning": "#b26a00"}.get(worst.severity.value, "#546e7a")
+            text = "\n".join(p.message for p in found)
+            label.setText(("⚠ " if worst.severity is not Severity.INFO else "ⓘ ") + text)
+            label.setStyleSheet(f"color: {colour};")
+            label.show()
+            widget.setToolTip(text)
+        self.general_problems.setText("\n".join(general))
+        self.general_problems.setVisible(bool(general))

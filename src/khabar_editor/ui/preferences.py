@@ -1,0 +1,100 @@
+"""The Preferences dialog, editing a copy of :class:`~khabar_editor.settings.Settings`."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFontComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from khabar_editor.i18n import _
+from khabar_editor.settings import Settings
+
+
+class PreferencesDialog(QDialog):
+    """Interface language, theme, font, autosave, photos, digits, taxonomy, spelling."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Preferences"))
+        self.setObjectName("preferences")
+        self._settings = copy.deepcopy(settings)
+        s = self._settings
+        form = QFormLayout()
+        self.language = QComboBox()
+        for text, code in ((_("System default"), ""), ("English", "en"), ("हिन्दी", "hi")):
+            self.language.addItem(text, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.ui_language)))
+        form.addRow(_("Interface language"), self.language)
+        self.theme = QComboBox()
+        for text, code in ((_("Follow the system"), "system"), (_("Light"), "light"),
+                           (_("Dark"), "dark")):
+            self.theme.addItem(text, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(s.theme)))
+        form.addRow(_("Theme"), self.theme)
+        self.font = QFontComboBox()
+        self.font.setCurrentFont(QFont(s.font_family))
+        form.addRow(_("Font"), self.font)
+        self.font_size = self._spin(6, 72, s.font_size, " pt")
+        form.addRow(_("Font size"), self.font_size)
+        self.autosave = self._spin(1, 600, s.autosave_seconds, _(" s"))
+        form.addRow(_("Autosave every"), self.autosave)
+        self.photo_px = self._spin(200, 10000, s.photo_max_px, " px")
+        form.addRow(_("Largest photo side"), self.photo_px)
+        self.digits = QComboBox()
+        self.digits.addItem(_("Latin digits (0-9)"), "latin")
+        self.digits.addItem(_("Devanagari digits (०-९)"), "devanagari")
+        self.digits.setCurrentIndex(max(0, self.digits.findData(s.digit_style)))
+        form.addRow(_("Digits in datelines"), self.digits)
+        self.taxonomy = QLineEdit(s.taxonomy_file)
+        self.taxonomy.setPlaceholderText(_("built-in categories"))
+        browse = QPushButton(_("Choose…"))
+        browse.clicked.connect(self._choose_taxonomy)
+        row = QHBoxLayout()
+        row.addWidget(self.taxonomy)
+        row.addWidget(browse)
+        form.addRow(_("Category file"), row)
+        self.spell = QCheckBox(_("Check spelling while typing"))
+        self.spell.setChecked(s.spell_check)
+        form.addRow(self.spell)
+        self.line_numbers = QCheckBox(_("Show line numbers"))
+        self.line_numbers.setChecked(s.line_numbers)
+        form.addRow(self.line_numbers)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setValue(value)
+        spin.setSuffix(suffix)
+        return spin
+
+    def _choose_taxonomy(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Category file"), "",
+                                                    _("YAML files (*.yaml *.yml)"))
+        if path:
+            self.taxonomy.setText(path)
+
+    def result_settings(self) -> Settings:
+        """The settings as edited in the dialog."""
+        s = self._settings
+        s.ui_language = self.language.currentData()
+        s.theme = self.theme.currentData()
+        s.font_family = self.font.currentFont().family()
+        s.font_size = self.font_size.value()
+        s.autosave_seconds = self.autosave.value()
+        s.photo_max_px = self.photo_px.value()
+        s.digit_style = self.digits.currentData()
+        s.taxonomy_file = self.taxonomy.text().strip()
+        s.spell_check = self.spell.isChecked()
+        s.line_numbers = self.line_numbers.isChecked()
+        return s.clamp()

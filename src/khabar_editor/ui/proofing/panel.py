@@ -1,0 +1,102 @@
+"""A side panel listing proofing findings, with one-click fixes and rule switches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushButton,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from khabar_editor.i18n import N_, _
+from khabar_editor.proofing import RULES, SPELLING, Finding
+
+COLUMNS = (N_("Kind"), N_("Text"), N_("Message"), N_("Suggestions"))
+_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ProofingPanel(QWidget):
+    """Findings in a list; activating one selects it, "Fix" applies its fix or first suggestion.
+
+    Signals:
+        finding_activated(start, end): the user picked a finding (code points).
+        fix_requested(start, end, replacement): replace ``[start, end)`` by ``replacement``.
+        rule_toggled(rule_id, enabled): a rule switch changed.
+    """
+
+    finding_activated = Signal(int, int)
+    fix_requested = Signal(int, int, str)
+    rule_toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None, enabled_rules: Iterable[str] | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self._findings: list[Finding] = []
+        self.summary = QLabel()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([_(c) for c in COLUMNS])
+        self.tree.setRootIsDecorated(False)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._activated)
+        self.fix_button = QPushButton(_(N_("Fix")))
+        self.fix_button.clicked.connect(self.fix_current)
+        self.rule_boxes: dict[str, QCheckBox] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.fix_button)
+        layout.addLayout(row)
+        layout.addWidget(self._rules_box(enabled_rules))
+        self.set_findings([])
+
+    def _rules_box(self, enabled_rules: Iterable[str] | None) -> QGroupBox:
+        box = QGroupBox(_(N_("Rules")))
+        column = QVBoxLayout(box)
+        enabled = set(enabled_rules) if enabled_rules is not None else {
+            r.id for r in RULES.values() if r.default_on}
+        for rule in sorted(RULES.values(), key=lambda r: r.id):
+            check = QCheckBox(_(rule.description))
+            check.setToolTip(rule.id)
+            check.setChecked(rule.id in enabled)
+            check.toggled.connect(lambda on, rid=rule.id: self.rule_toggled.emit(rid, on))
+            self.rule_boxes[rule.id] = check
+            column.addWidget(check)
+        return box
+
+    def set_findings(self, findings: Iterable[Finding]) -> None:
+        """Show ``findings`` (replacing the list)."""
+        self._findings = list(findings)
+        self.tree.clear()
+        for index, f in enumerate(self._findings):
+            kind = _(N_("Spelling")) if f.kind == SPELLING else f.kind
+            item = QTreeWidgetItem([kind, f.text, f.message, ", ".join(f.suggestions[:5])])
+            item.setData(0, _ROLE, index)
+            self.tree.addTopLevelItem(item)
+        self.summary.setText(_(N_("{count} findings")).format(count=len(self._findings)))
+        self.fix_button.setEnabled(bool(self._findings))
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings shown."""
+        return list(self._findings)
+
+    def _current(self) -> Finding | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        return self._findings[int(item.data(0, _ROLE))]
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        f = self._findings[int(item.data(0, _ROLE))]
+        self.finding_activated.emit(f.start, f.end)
+
+    def fix_current(self) -> None:
+        """Ask for the selected finding's fix (or its best suggestion)."""
+        f = self._current()
+        if f is None:
+            return
+        replacement = f.fix if f.fix is not None else (f.suggestions[0] if f.suggestions else None)
+        if replacement is not None:
+            self.fix_requested.emit(f.start, f.end, replacement)

@@ -1,0 +1,192 @@
+"""Connects the proofing engine and its widgets to the main window, if installed.
+
+Proofing (``khabar_editor.proofing`` and ``khabar_editor.ui.proofing``) is
+imported lazily and is optional: without it the editor works, just without
+underlines. The Proofreader (dictionaries) is built in a worker thread after
+the window appears, so start-up never waits for it.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from khabar_editor.i18n import _
+from khabar_editor.ui.textpos import cp_to_utf16
+
+if TYPE_CHECKING:
+    from khabar_editor.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class _Ready(QObject):
+    built = Signal(object)
+
+
+class _BuildTask(QRunnable):
+    def __init__(self, factory: Callable[[], Any], relay: _Ready) -> None:
+        super().__init__()
+        self._factory, self._relay = factory, relay
+
+    def run(self) -> None:
+        try:
+            self._relay.built.emit(self._factory())
+        except Exception:  # proofing is optional: log, keep editing
+            log.exception("Could not start proofing")
+
+
+def _call_flexibly(factory: Callable[..., Any], **candidates: Any) -> Any:
+    """Call ``factory`` with whichever of ``candidates`` it accepts by name."""
+    try:
+        params = inspect.signature(factory).parameters
+    except (TypeError, ValueError):
+        return factory()
+    return factory(**{k: v for k, v in candidates.items() if k in params})
+
+
+class ProofingBridge:
+    """The window's view of proofing: enable/disable, panel, spelling menu."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.proofreader: Any = None
+        self.enabled = False
+        self.dock: QDockWidget | None = None
+        self.panel: Any = None
+        self._relay = _Ready()
+        self._relay.built.connect(self._on_built, Qt.ConnectionType.QueuedConnection)
+        try:
+            from khabar_editor.proofing import Proofreader  # noqa: F401
+            self.available = True
+        except ImportError:
+            self.available = False
+        if self.available:
+            self._make_panel()
+            window.editor.context_menu_hook = self._context_menu
+
+    # -- engine -----------------------------------------------------------------------
+    def start(self) -> None:
+        """Build the Proofreader in a worker thread (call once the window is up)."""
+        if not self.available or self.proofreader is not None:
+            return
+        from khabar_editor.proofing import Proofreader
+
+        language = self.window.session.article.language.value
+        QThreadPool.globalInstance().start(_BuildTask(
+            lambda: _call_flexibly(Proofreader, language=language), self._relay))
+
+    def _on_built(self, proofreader: Any) -> None:
+        self.proofreader = proofreader
+        self._apply()
+
+    def set_proofreader(self, proofreader: Any) -> None:
+        """Use ``proofreader`` directly (tests, or a newsroom word list change)."""
+        self._on_built(proofreader)
+
+    def set_enabled(self, on: bool) -> None:
+        """Switch spell checking on or off (underlines and panel)."""
+        self.enabled = on
+        if on and self.proofreader is None and self.available:
+            self.start()
+        self._apply()
+
+    def _apply(self) -> None:
+        active = self.enabled and self.proofreader is not None
+        provider = self._check if active else None
+        self.window.highlighter.set_findings_provider(provider)
+        self.document_loaded()
+
+    def _check(self, text: str) -> list[Any]:
+        return list(self.proofreader.check_paragraph(text))
+
+    def document_loaded(self) -> None:
+        """Refresh the panel's list for a newly loaded or re-checked document."""
+        if self.panel is None:
+            return
+        for name in ("set_proofreader",):
+            if hasattr(self.panel, name) and self.proofreader is not None:
+                getattr(self.panel, name)(self.proofreader)
+        for name in ("refresh", "set_text", "check_text"):
+            method = getattr(self.panel, name, None)
+            if method is not None and self.enabled and self.proofreader is not None:
+                try:
+                    method(self.window.editor.toPlainText()) if name != "refresh" else method()
+                except TypeError:
+                    continue
+                break
+
+    # -- panel ------------------------------------------------------------------------
+    def _make_panel(self) -> None:
+        try:
+            from khabar_editor.ui.proofing.panel import ProofingPanel
+        except ImportError:
+            return
+        try:
+            self.panel = _call_flexibly(ProofingPanel, parent=self.window)
+        except Exception:
+            log.exception("Proofing panel could not be created")
+            return
+        for signal, slot in (("finding_activated", self._select),
+                             ("fix_requested", self._replace)):
+            if hasattr(self.panel, signal):
+                getattr(self.panel, signal).connect(slot)
+        self.dock = QDockWidget(_("Proofing"), self.window)
+        self.dock.setObjectName("proofingDock")
+        self.dock.setWidget(self.panel)
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+
+    def visible(self) -> bool:
+        return self.dock is not None and self.dock.isVisible()
+
+    def set_visible(self, on: bool) -> None:
+        if self.dock is not None:
+            self.dock.setVisible(on)
+            if on:
+                self.document_loaded()
+
+    def _cursor_for(self, start: int, end: int) -> QTextCursor:
+        text = self.window.editor.toPlainText()
+        cursor = self.window.editor.textCursor()
+        cursor.setPosition(cp_to_utf16(text, start))
+        cursor.setPosition(cp_to_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _select(self, start: int, end: int) -> None:
+        self.window.editor.setTextCursor(self._cursor_for(start, end))
+        self.window.editor.setFocus()
+
+    def _replace(self, start: int, end: int, replacement: str) -> None:
+        cursor = self._cursor_for(start, end)
+        cursor.insertText(replacement)
+
+    # -- context menu -----------------------------------------------------------------
+    def _context_menu(self, menu: QMenu, cursor: QTextCursor) -> None:
+        if not (self.enabled and self.proofreader is not None):
+            return
+        try:
+            from khabar_editor.ui.proofing import spell_menu
+        except ImportError:
+            return
+        for name in ("add_spelling_actions", "populate", "extend_menu"):
+            fn = getattr(spell_menu, name, None)
+            if fn is not None:
+                try:
+                    _call_flexibly(fn, menu=menu, cursor=cursor, proofreader=self.proofreader,
+                                   editor=self.window.editor,
+                                   highlighter=self.window.highlighter)
+                except Exception:
+                    log.exception("Spelling menu failed")
+                return
+
+
+def attach(window: MainWindow) -> ProofingBridge:
+    """Create the bridge for ``window`` (works without the proofing packages)."""
+    return ProofingBridge(window)

@@ -1,0 +1,98 @@
+"""The Export dialog driven through its real widgets, offscreen."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+from khabar_editor.ui import export_dialog as dialog_module
+from khabar_editor.ui.export_dialog import ExportDialog
+from tests.exporters.helpers import golden_package
+
+
+def test_export_chosen_formats_to_chosen_folder(qtbot, tmp_path, monkeypatch):
+    """Checking two formats, setting the folder and pressing Export writes a zip with them."""
+    pkg = golden_package()
+    dialog = ExportDialog(None, pkg, str(tmp_path / "story.khabar"))
+    qtbot.addWidget(dialog)
+    assert dialog.folder_edit.text() == str(tmp_path)
+    dialog.set_formats(["ninjs", "nitf"])
+    out = tmp_path / "out"
+    dialog.set_destination(str(out))
+    assert dialog.export_button.isEnabled()
+    with qtbot.waitSignal(dialog.exported, timeout=20000) as blocker:
+        dialog.export_button.click()
+    path = blocker.args[0]
+    names = zipfile.ZipFile(path).namelist()
+    assert any(n.endswith(".ninjs.json") for n in names)
+    assert any(n.endswith(".nitf.xml") for n in names)
+    assert not any(n.endswith(".html") for n in names)
+    assert "media/digha-ghat.jpg" in names and "manifest.json" in names
+    assert dialog.progress.value() == 100 and dialog.open_button.isEnabled()
+    opened = []
+    monkeypatch.setattr(dialog_module.QDesktopServices, "openUrl", lambda url: opened.append(url))
+    dialog.open_button.click()
+    assert opened and opened[0].toLocalFile() == str(out)
+
+
+def test_folder_option_and_web_renditions(qtbot, tmp_path):
+    """Unticking 'zip' writes a folder; ticking web copies adds scaled photos."""
+    dialog = ExportDialog(None, golden_package(), None)
+    qtbot.addWidget(dialog)
+    dialog.set_formats(["html"])
+    dialog.set_destination(str(tmp_path))
+    dialog.zip_box.setChecked(False)
+    dialog.web_box.setChecked(True)
+    with qtbot.waitSignal(dialog.exported, timeout=20000) as blocker:
+        dialog.export_button.click()
+    folder = tmp_path / blocker.args[0].rsplit("/", 1)[-1]
+    assert folder.is_dir()
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert "media/web/digha-ghat.jpg" in [f["path"] for f in manifest["files"]]
+
+
+def test_errors_block_export_and_are_listed(qtbot, tmp_path):
+    """An article without headline and byline cannot be exported; the reasons are shown."""
+    pkg = golden_package()
+    pkg.article.headline = ""
+    pkg.article.byline.name = ""
+    dialog = ExportDialog(None, pkg, str(tmp_path / "x.khabar"))
+    qtbot.addWidget(dialog)
+    items = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    assert any("headline is missing" in t for t in items)
+    assert any("byline" in t for t in items)
+    assert not dialog.export_button.isEnabled()
+
+
+def test_no_format_disables_export(qtbot, tmp_path):
+    """With every format unticked the Export button is off."""
+    dialog = ExportDialog(None, golden_package(), str(tmp_path / "x.khabar"))
+    qtbot.addWidget(dialog)
+    dialog.set_formats([])
+    assert not dialog.export_button.isEnabled()
+    dialog.set_formats(["text"])
+    assert dialog.export_button.isEnabled()
+
+
+def test_failure_is_reported_not_raised(qtbot, tmp_path):
+    """A destination that is a file gives a clear message in the dialog."""
+    blocker_file = tmp_path / "file"
+    blocker_file.write_text("x")
+    dialog = ExportDialog(None, golden_package(), None)
+    qtbot.addWidget(dialog)
+    dialog.set_formats(["text"])
+    dialog.set_destination(str(blocker_file))
+    with qtbot.waitSignal(dialog.export_failed, timeout=20000):
+        dialog.export_button.click()
+    assert "Export failed" in dialog.result_label.text()
+    assert not dialog.open_button.isEnabled()
+
+
+def test_accepts_package_then_parent(qtbot):
+    """The main window's call order (package, parent) works too."""
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ExportDialog(golden_package(), parent)
+    assert dialog.parent() is parent and dialog.package.article.headline

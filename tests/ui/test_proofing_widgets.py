@@ -1,0 +1,179 @@
+"""Proofing widgets: cluster-safe underlines, the findings panel and the spelling menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFont, QFontDatabase, QImage, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from khabar_editor.proofing import Finding, Proofreader
+from khabar_editor.ui.proofing import ProofingHighlighter, ProofingPanel, build_spell_menu, word_at
+from khabar_editor.ui.proofing.underline import cluster_span, finding_formats, utf16_positions
+
+ROOT = Path(__file__).resolve().parents[2]
+FONT = ROOT / "src" / "khabar_editor" / "data" / "fonts" / "NotoSansDevanagari-Regular.ttf"
+TEXT = "प्रधानमंत्री ने सरकारि योजना की घोषणा की। पुलिस  ने जांच की।"
+
+
+@pytest.fixture
+def proofreader(tmp_path):
+    """A Hindi proofreader with a temporary personal dictionary."""
+    return Proofreader("hi", personal=tmp_path / "personal.txt")
+
+
+@pytest.fixture
+def devanagari_font(qapp):
+    """The bundled Noto Sans Devanagari, registered with Qt."""
+    family = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(FONT)))
+    assert family, "bundled Devanagari font not loadable"
+    return QFont(family[0], 20)
+
+
+def test_utf16_positions_count_surrogate_pairs():
+    """An emoji before a word moves its Qt position by two, a Devanagari letter by one."""
+    assert utf16_positions("क🙏ख") == [0, 1, 3, 4]
+
+
+def test_spans_never_split_a_grapheme_cluster():
+    """A span starting or ending inside क्षि is widened to the whole cluster."""
+    text = "अक्षिता"
+    assert cluster_span(text, 2, 3) == (1, 5)
+    assert cluster_span(text, 0, 2) == (0, 5)
+
+
+def test_format_ranges_use_utf16_offsets_and_two_colours():
+    """Spelling gets the red spell-check underline; other rules a blue wave; UTF-16 offsets."""
+    text = "🙏 सरकारि  बात"
+    findings = [Finding(2, 8, "सरकारि", "spelling", "x"),
+                Finding(8, 10, "  ", "typo.double_space", "y")]
+    spelling, other = finding_formats(text, findings)
+    assert (spelling.start, spelling.length) == (3, 6)
+    assert (other.start, other.length) == (9, 2)
+    assert spelling.format.underlineColor() != other.format.underlineColor()
+
+
+def test_highlighter_underlines_findings_in_the_document(qtbot, proofreader):
+    """The highlighter puts a wavy underline on the misspelled word only."""
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    ProofingHighlighter(edit.document(), proofreader.check_paragraph)
+    edit.setPlainText(TEXT)
+    layout = edit.document().firstBlock().layout()
+    ranges = [(r.start, r.length) for r in layout.formats()]
+    start = TEXT.index("सरकारि")
+    assert (start, len("सरकारि")) in ranges
+    assert all(r[0] != 0 for r in ranges)  # प्रधानमंत्री is spelled right
+
+
+def test_underlined_hindi_renders_and_screenshot(qtbot, proofreader, devanagari_font):
+    """An underlined word renders differently from plain text; the screenshot is saved."""
+    def grab(with_highlighter: bool) -> QImage:
+        edit = QTextEdit()
+        qtbot.addWidget(edit)
+        edit.setFont(devanagari_font)
+        edit.resize(760, 170)
+        if with_highlighter:
+            edit.highlighter = ProofingHighlighter(edit.document(), proofreader.check_paragraph)
+        edit.setPlainText(TEXT)
+        edit.show()
+        qtbot.waitExposed(edit)
+        return edit.grab().toImage()
+
+    plain, underlined = grab(False), grab(True)
+    assert plain.size() == underlined.size()
+    differing = sum(1 for x in range(0, plain.width(), 2) for y in range(0, plain.height(), 2)
+                    if plain.pixel(x, y) != underlined.pixel(x, y))
+    assert differing > 20
+    out = ROOT / "docs" / "screenshots" / "proofing.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    assert underlined.save(str(out))
+
+
+def test_panel_lists_findings_and_emits_signals(qtbot, proofreader):
+    """Activating a row emits its span; Fix emits the fix or the best suggestion."""
+    panel = ProofingPanel()
+    qtbot.addWidget(panel)
+    findings = proofreader.check_paragraph(TEXT)
+    panel.set_findings(findings)
+    assert panel.tree.topLevelItemCount() == len(findings) >= 2
+    spelling_row = next(i for i, f in enumerate(findings) if f.kind == "spelling")
+    item = panel.tree.topLevelItem(spelling_row)
+    assert item.text(1) == "सरकारि" and "सरकारी" in item.text(3)
+    with qtbot.waitSignal(panel.finding_activated) as activated:
+        panel.tree.itemClicked.emit(item, 0)
+    assert activated.args == [findings[spelling_row].start, findings[spelling_row].end]
+    panel.tree.setCurrentItem(item)
+    with qtbot.waitSignal(panel.fix_requested) as fixed:
+        panel.fix_button.click()
+    assert fixed.args[2] == "सरकारी"
+
+
+def test_panel_rule_switches(qtbot):
+    """Unticking a rule emits rule_toggled with its id."""
+    panel = ProofingPanel()
+    qtbot.addWidget(panel)
+    box = panel.rule_boxes["typo.double_space"]
+    assert box.isChecked()
+    with qtbot.waitSignal(panel.rule_toggled) as toggled:
+        box.setChecked(False)
+    assert toggled.args == ["typo.double_space", False]
+
+
+def test_spell_menu_replaces_adds_and_ignores(qtbot, proofreader):
+    """The menu offers suggestions first, then add to dictionary and ignore all."""
+    replaced: list[str] = []
+    changed: list[bool] = []
+    menu = build_spell_menu(proofreader, "सरकारि", replaced.append, lambda: changed.append(True))
+    actions = [a for a in menu.actions() if not a.isSeparator()]
+    assert actions[0].text() == "सरकारी"
+    actions[0].trigger()
+    assert replaced == ["सरकारी"]
+    labels = [a.text() for a in actions]
+    assert {"Add to dictionary", "Ignore all"} <= set(labels)
+    next(a for a in actions if a.text() == "Ignore all").trigger()
+    assert changed and proofreader.is_correct("सरकारि")
+    menu2 = build_spell_menu(proofreader, "खबरीलाल", replaced.append)
+    next(a for a in menu2.actions() if a.text() == "Add to dictionary").trigger()
+    assert "खबरीलाल" in proofreader.personal_words
+
+
+def test_word_at_finds_the_devanagari_word():
+    """word_at returns the whole word around a cursor position."""
+    token = word_at("कल सरकारि बैठक", 5)
+    assert token is not None and token.text == "सरकारि"
+    assert word_at("कल 25 ।", 4) is None
+
+
+def test_replacing_via_cursor_keeps_text_nfc(qtbot, proofreader):
+    """Applying a fix through a QTextCursor at converted positions replaces the right word."""
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    text = "🙏 सरकारि बात"
+    edit.setPlainText(text)
+    pos = utf16_positions(text)
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(pos[2])
+    cursor.setPosition(pos[8], QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(proofreader.suggest("सरकारि")[0])
+    assert edit.toPlainText() == "🙏 सरकारी बात"
+
+
+def test_a_keystroke_rechecks_only_its_paragraph(qtbot, proofreader):
+    """Typing in one paragraph makes the highlighter check that block only."""
+    checked: list[str] = []
+
+    def check(text):
+        checked.append(text)
+        return proofreader.check_paragraph(text)
+
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    ProofingHighlighter(edit.document(), check)
+    edit.setPlainText("पहला अनुच्छेद।\nदूसरा अनुच्छेद।\nतीसरा अनुच्छेद।")
+    checked.clear()
+    cursor = QTextCursor(edit.document().findBlockByNumber(1))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.insertText(" नया")
+    assert checked == ["दूसरा अनुच्छेद। नया"]
