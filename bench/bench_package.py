@@ -27,7 +27,8 @@ PHOTOS = 20
 WORDS = 10_000
 VOCABULARY = ("कोसी नदी का जलस्तर बढ़ने से सहरसा ज़िले के बारह गाँवों में बाढ़ का पानी घुस गया "
               "प्रशासन ने राहत शिविर खोले हैं और एनडीआरएफ़ की टीमें नावों से लोगों को सुरक्षित "
-              "स्थानों पर पहुँचा रही हैं ज़िलाधिकारी ने बताया कि स्थिति पर नज़र रखी जा रही है").split()
+              "स्थानों पर पहुँचा रही हैं ज़िलाधिकारी ने बताया कि स्थिति पर नज़र रखी "
+              "जा रही है").split()
 
 
 def _noise_jpeg(rng: random.Random, size: tuple[int, int] = (1150, 880)) -> bytes:
@@ -54,7 +55,8 @@ def make_package():
              for i in range(1, PHOTOS + 1)]
     article = Article(
         headline="कोसी का जलस्तर बढ़ा, सहरसा के 12 गाँवों में बाढ़", summary="सहरसा में बाढ़।",
-        byline=Byline("रमेश कुमार", "ज़िला संवाददाता"), dateline=Dateline("सहरसा", date(2026, 8, 14)),
+        byline=Byline("रमेश कुमार", "ज़िला संवाददाता"),
+        dateline=Dateline("सहरसा", date(2026, 8, 14)),
         place=Place("सहरसा", "सहरसा", "बिहार", "भारत"), category="rajya",
         status=Status.SUBMITTED, media=media, body=_body(rng),
     )

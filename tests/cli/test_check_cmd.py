@@ -128,3 +128,18 @@ def test_register_adds_the_check_subcommand():
     assert args.func is check_cmd.run and args.files == ["a.md", "b.khabar"] and args.json
     with pytest.raises(SystemExit):
         parser.parse_args(["check", "--lang", "xx", "a.md"])
+
+
+def test_without_hunspell_the_check_still_runs_and_says_so(tmp_path, monkeypatch, capsys):
+    """If Enchant cannot be loaded, the CLI checks with the lexicon and prints a notice."""
+    from khabar_editor.proofing import proofreader as module
+    from khabar_editor.proofing.engine import NO_ENCHANT, HunspellStatus
+
+    monkeypatch.setattr(module, "open_hunspell",
+                        lambda lang: (None, HunspellStatus(False, NO_ENCHANT, lang)))
+    path = tmp_path / "a.txt"
+    path.write_text("सरकारि बयान।\n", encoding="utf-8")
+    code, data = run([str(path)])
+    assert code == ExitCode.ARTICLE_ERRORS
+    assert data[0]["findings"][0]["suggestions"][0] == "सरकारी"
+    assert "built-in word list" in capsys.readouterr().err

@@ -162,7 +162,7 @@ def test_wxr_parses_like_the_wordpress_importer(pkg, expected):
     assert [c["category_nicename"] for c in wxr["categories"]] == ["rajya"]
     content = post["post_content"].split("</p>", 1)[1]  # after the dateline paragraph
     assert squash(html_text(content)) == expected["body_words"]
-    assert post["author"] if False else post["post_author"] in wxr["authors"]
+    assert post["post_author"] in wxr["authors"]
     assert [a["post_type"] for a in attachments] == ["attachment", "attachment"]
     assert all(a["post_parent"] == post["post_id"] for a in attachments)
     assert meta["_thumbnail_id"] == str(attachments[0]["post_id"])
@@ -216,3 +216,38 @@ def test_text_is_wire_style(pkg, expected):
     assert lines[2] == f"{expected['byline']}, {expected['role']}"
     assert "\nपटना, 28 नवंबर 2026 (खबर एडिटर)। गंगा नदी का जलस्तर" in text
     assert "**" not in text and "<" not in text and "##" not in text
+
+
+def test_embargo_priority_and_digits_reach_every_format():
+    """An embargo, priority 1 and Devanagari dateline digits appear in each format's own field."""
+    from datetime import datetime, timedelta, timezone
+
+    pkg = golden_package()
+    ist = timezone(timedelta(hours=5, minutes=30))
+    pkg.article.embargo = datetime(2026, 11, 29, 6, 0, tzinfo=ist)
+    pkg.article.priority = 1
+    ctx = {"digits": "devanagari", "publish_approved": True}
+    doc = json.loads(only(run(pkg, "ninjs", **ctx), ".ninjs.json"))
+    assert doc["embargoedUntil"] == "2026-11-29T06:00:00+05:30" and doc["urgency"] == 1
+    assert {"role": "dateline", "value": "पटना, २८ नवंबर २०२६"} in doc["descriptions"]
+    g2 = etree.fromstring(only(run(pkg, "newsml-g2", **ctx), ".newsml.xml"))
+    assert g2.xpath("string(//g:embargoed)", namespaces=G2) == "2026-11-29T06:00:00+05:30"
+    assert g2.xpath("string(//g:urgency)", namespaces=G2) == "1"
+    nitf = etree.fromstring(only(run(pkg, "nitf", **ctx), ".nitf.xml"))
+    assert nitf.xpath("string(//n:date.release/@norm)", namespaces=NITF) == "20261129T060000+0530"
+    assert nitf.xpath("string(//n:story.date)", namespaces=NITF) == "२८ नवंबर २०२६"
+    post = parse_wxr(only(run(pkg, "wxr", **ctx), ".wxr.xml"))["posts"][0]
+    assert post["status"] == "future"
+    assert (post["post_date"], post["post_date_gmt"]) == ("2026-11-29 06:00:00", "2026-11-29 00:30:00")
+    text = only(run(pkg, "text", **ctx), ".txt").decode("utf-8")
+    assert "पटना, २८ नवंबर २०२६ (खबर एडिटर)।" in text
+
+
+def test_drafts_stay_drafts_in_wordpress(pkg):
+    """Anything not approved is imported as a draft, whatever the options."""
+    from khabar_editor.article.model import Status
+
+    draft = golden_package()
+    draft.article.status = Status.SUBMITTED
+    body = json.loads(only(run(draft, "wp-json", publish_approved=True), ".wp.json"))
+    assert body["status"] == "draft"

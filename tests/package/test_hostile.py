@@ -148,3 +148,28 @@ def test_error_message_in_hindi(no_writes):
         read_package(HOSTILE_DIR / "checksum.khabar")
     i18n.set_language("hi")
     assert "छेड़छाड़" in str(caught.value)
+
+
+def test_reading_a_good_package_writes_nothing(tmp_path: Path, sample):
+    """Opening a valid package (zip or folder) never opens anything for writing."""
+    write_package(tmp_path / "s.khabar", sample)
+    unpack_package(tmp_path / "s.khabar", tmp_path / "dir")
+    before = _listing(tmp_path)
+    with pytest.MonkeyPatch.context() as mp:
+        import builtins
+
+        real_open = builtins.open
+        mp.setattr(builtins, "open", lambda f, mode="r", *a, **k: (
+            pytest.fail(f"write: {f}") if set(mode) & set("wax+") else real_open(f, mode, *a, **k)))
+        assert read_package(tmp_path / "s.khabar").article == read_package(tmp_path / "dir").article
+    assert _listing(tmp_path) == before
+
+
+def test_entry_count_is_checked_before_parsing_the_directory(monkeypatch):
+    """A zip announcing too many entries is refused from its end record alone."""
+    import zipfile
+
+    monkeypatch.setattr(zipfile, "ZipFile", lambda *a, **k: pytest.fail("directory parsed"))
+    with pytest.raises(PackageError) as caught:
+        read_package(HOSTILE_DIR / "too_many_entries.khabar")
+    assert caught.value.code == "package.too_many_entries"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 import zipfile
 from datetime import datetime, timedelta, timezone
@@ -30,8 +31,10 @@ SPECIAL = list(
 PIECE = st.one_of(st.sampled_from(SPECIAL), st.characters(exclude_categories=("Cs",)))
 TEXT = st.lists(PIECE, max_size=30).map("".join)
 NAME = st.text("abcxyz019-_कखग़ज़", min_size=1, max_size=12).map(lambda s: f"media/{s}.jpg")
+IST = timezone(timedelta(hours=5, minutes=30))
 TIMES = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1),
-                     timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=5, minutes=30))]))
+                     timezones=st.sampled_from([timezone.utc, IST]))
+EXAMPLES = int(os.environ.get("KHABAR_HYPO", "60"))  # raise for a longer local run
 
 
 @st.composite
@@ -52,7 +55,7 @@ def articles(draw) -> Article:
     )
 
 
-@settings(max_examples=int(__import__("os").environ.get("KHABAR_HYPO", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article=articles(), words=st.lists(TEXT, max_size=5), who=TEXT, photo=st.binary(max_size=64))
 def test_round_trip_any_text(article: Article, words: list[str], who: str, photo: bytes):
     """Every field comes back as its NFC, control-free form; media, word list and revision too."""

@@ -61,6 +61,18 @@ def test_hunspell_uses_the_shipped_dictionaries():
         assert checker.check(word)
 
 
+def test_enchant_never_writes_into_the_package(tmp_path, monkeypatch):
+    """Enchant's own word files go to the private folder, not to data/dicts."""
+    from khabar_editor.proofing.lexicon import dicts_dir
+
+    before = sorted(p.name for p in dicts_dir().rglob("*"))
+    monkeypatch.setenv("KHABAR_ENCHANT_DIR", str(tmp_path / "enchant"))
+    checker, status = open_hunspell("hi")
+    assert status.available and checker.check("सरकार")
+    assert (tmp_path / "enchant" / "hunspell" / "hi_IN.dic").exists()
+    assert sorted(p.name for p in dicts_dir().rglob("*")) == before
+
+
 def test_without_enchant_the_lexicon_still_checks(tmp_path, monkeypatch):
     """If libenchant is missing, proofing degrades to the lexicon with a message."""
     import builtins

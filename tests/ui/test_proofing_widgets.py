@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 import pytest
@@ -67,7 +69,7 @@ def test_highlighter_underlines_findings_in_the_document(qtbot, proofreader):
     assert all(r[0] != 0 for r in ranges)  # प्रधानमंत्री is spelled right
 
 
-def test_underlined_hindi_renders_and_screenshot(qtbot, proofreader, devanagari_font):
+def test_underlined_hindi_renders_and_screenshot(qtbot, proofreader, devanagari_font, tmp_path):
     """An underlined word renders differently from plain text; the screenshot is saved."""
     def grab(with_highlighter: bool) -> QImage:
         edit = QTextEdit()
@@ -86,7 +88,9 @@ def test_underlined_hindi_renders_and_screenshot(qtbot, proofreader, devanagari_
     differing = sum(1 for x in range(0, plain.width(), 2) for y in range(0, plain.height(), 2)
                     if plain.pixel(x, y) != underlined.pixel(x, y))
     assert differing > 20
-    out = ROOT / "docs" / "screenshots" / "proofing.png"
+    # KHABAR_SCREENSHOTS=1 refreshes the README screenshot; normal runs write nothing in the repo.
+    out = (ROOT / "docs" / "screenshots" if os.environ.get("KHABAR_SCREENSHOTS")
+           else tmp_path) / "proofing.png"
     out.parent.mkdir(parents=True, exist_ok=True)
     assert underlined.save(str(out))
 
@@ -177,3 +181,66 @@ def test_a_keystroke_rechecks_only_its_paragraph(qtbot, proofreader):
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
     cursor.insertText(" नया")
     assert checked == ["दूसरा अनुच्छेद। नया"]
+
+
+def test_panel_labels_rules_and_shows_notices_in_hindi(qtbot, proofreader):
+    """Rule findings carry the rule's translated name; a notice can be shown."""
+    from khabar_editor import i18n
+
+    i18n.set_language("hi")
+    panel = ProofingPanel()
+    qtbot.addWidget(panel)
+    panel.set_findings(proofreader.check_paragraph("राम  आए"))
+    assert panel.tree.topLevelItem(0).text(0) == "शब्दों के बीच दो या अधिक खाली जगहें"
+    assert panel.summary.text() == "1 त्रुटियाँ"
+    panel.show_notice("केवल शब्द सूची")
+    assert not panel.notice.isHidden() and panel.notice.text() == "केवल शब्द सूची"
+
+
+def test_editor_menu_gets_spelling_actions_that_edit_the_document(qtbot, proofreader):
+    """add_spelling_actions puts suggestions on top of an editor menu; one replaces the word."""
+    from PySide6.QtWidgets import QMenu
+
+    from khabar_editor.ui.proofing.spell_menu import add_spelling_actions
+
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    edit.setPlainText("🙏 पहला।\nकल सरकारि बैठक")
+    repainted: list[bool] = []
+
+    class Highlighter:
+        def invalidate_findings(self):
+            repainted.append(True)
+
+    block = edit.document().findBlockByNumber(1)
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + 5)
+    menu = QMenu()
+    menu.addAction("Copy")
+    assert add_spelling_actions(menu, cursor, proofreader, Highlighter())
+    labels = [a.text() for a in menu.actions()]
+    assert labels[0] == "सरकारी" and labels[-1] == "Copy" and "Ignore all" in labels
+    menu.actions()[0].trigger()
+    assert edit.toPlainText() == "🙏 पहला।\nकल सरकारी बैठक"
+    cursor.setPosition(block.position() + 1)
+    assert not add_spelling_actions(QMenu(), cursor, proofreader)  # कल is correct
+    edit.setPlainText("🙏 पहला।\nकल सरकारि बैठक")
+    block = edit.document().findBlockByNumber(1)
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + 5)
+    again = QMenu()
+    assert add_spelling_actions(again, cursor, proofreader, Highlighter())
+    next(a for a in again.actions() if a.text() == "Ignore all").trigger()
+    assert repainted and proofreader.is_correct("सरकारि")
+
+
+def test_panel_with_a_proofreader_checks_and_switches_rules(qtbot, proofreader):
+    """set_proofreader + check_text list findings; a rule switch re-checks without it."""
+    panel = ProofingPanel()
+    qtbot.addWidget(panel)
+    panel.set_proofreader(proofreader)
+    panel.check_text("राम  आए।\nसरकारि बात।")
+    assert {f.kind for f in panel.findings} == {"typo.double_space", "spelling"}
+    panel.rule_boxes["typo.double_space"].setChecked(False)
+    assert {f.kind for f in panel.findings} == {"spelling"}
+    assert "typo.double_space" not in proofreader.enabled_rules

@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         lang = args.lang or _article_language(source.article)
         if lang not in checkers:
             checkers[lang] = Proofreader(lang)
+            _report_degraded(checkers[lang])
         findings = check_source(source, checkers[lang])
         if findings and worst == ExitCode.OK:
             worst = ExitCode.ARTICLE_ERRORS
@@ -74,6 +75,13 @@ def run(args: argparse.Namespace) -> ExitCode:
     if args.json:
         print_json(results)
     return worst
+
+
+def _report_degraded(proofreader: Proofreader) -> None:
+    """Say once on stderr when Hunspell could not be used (lexicon-only check)."""
+    status = proofreader.status
+    if not status.available and status.msgid:
+        error_line(_(status.msgid).format(language=status.language))
 
 
 def _reason(exc: BaseException) -> str:
@@ -176,6 +184,7 @@ def _print_plain(name: str, findings: list[dict[str, Any]]) -> None:
     for item in findings:
         hint = ""
         if item["suggestions"]:
-            hint = "  → " + ", ".join(item["suggestions"][:5])
+            hint = "  → " + ", ".join(s if s and s.strip() == s else f"\u201c{s}\u201d"
+                                       for s in item["suggestions"][:5])
         out.write(f"{name}:{item['line']}:{item['column']}: {item['kind']}: "
                   f"{item['message']}{hint}\n")

@@ -187,16 +187,10 @@ def author_login(ex: ExportArticle) -> str:
     return make_slug(ex.article.byline.name).replace("-", ".") or "khabar"
 
 
-def wxr_document(ex: ExportArticle, context: ExportContext) -> str:
-    """The complete WXR 1.2 document."""
-    a, site = ex.article, context.site_url.rstrip("/")
-    status = wp_status(ex, context)
-    local, gmt = _dates(ex, status)
-    login = author_login(ex)
-    cats, tag_terms = categories(ex), tags(ex)
-    meta = post_meta(ex)
-    if ex.photos:
-        meta["_thumbnail_id"] = "2"
+def _channel_head(ex: ExportArticle, context: ExportContext, login: str, gmt: datetime,
+                  cats: list[tuple[str, str]], tag_terms: list[tuple[str, str]]) -> list[str]:
+    """The XML declaration, ``<rss>``, and the channel up to the first item."""
+    site = context.site_url.rstrip("/")
     ns = " ".join(f'xmlns:{k}="{v}"' for k, v in WXR_NS.items())
     head = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -209,7 +203,7 @@ def wxr_document(ex: ExportArticle, context: ExportContext) -> str:
         "  <wp:author>", "    <wp:author_id>1</wp:author_id>",
         f"    <wp:author_login>{cdata(login)}</wp:author_login>",
         f"    <wp:author_email>{cdata('')}</wp:author_email>",
-        f"    <wp:author_display_name>{cdata(a.byline.name)}</wp:author_display_name>",
+        f"    <wp:author_display_name>{cdata(ex.article.byline.name)}</wp:author_display_name>",
         "  </wp:author>",
     ]
     for number, (name, nicename) in enumerate(cats, start=1):
@@ -221,13 +215,26 @@ def wxr_document(ex: ExportArticle, context: ExportContext) -> str:
         head += ["  <wp:tag>", f"    <wp:term_id>{number}</wp:term_id>",
                  f"    <wp:tag_slug>{cdata(nicename)}</wp:tag_slug>",
                  f"    <wp:tag_name>{cdata(name)}</wp:tag_name>", "  </wp:tag>"]
+    return head
+
+
+def wxr_document(ex: ExportArticle, context: ExportContext) -> str:
+    """The complete WXR 1.2 document."""
+    status = wp_status(ex, context)
+    local, gmt = _dates(ex, status)
+    login = author_login(ex)
+    cats, tag_terms = categories(ex), tags(ex)
+    meta = post_meta(ex)
+    if ex.photos:
+        meta["_thumbnail_id"] = "2"
     terms = [("category", n, s) for n, s in cats] + [("post_tag", n, s) for n, s in tag_terms]
     post = _item_xml({
-        "title": a.headline, "link": f"{site}/?p=1", "gmt": gmt, "local": local,
-        "author": login, "guid": article_uri(a), "content": post_content(ex),
-        "excerpt": ex.summary, "id": 1, "name": ex.slug, "status": status, "parent": 0,
-        "type": "post", "terms": terms, "meta": meta,
+        "title": ex.article.headline, "link": f"{context.site_url.rstrip('/')}/?p=1",
+        "gmt": gmt, "local": local, "author": login, "guid": article_uri(ex.article),
+        "content": post_content(ex), "excerpt": ex.summary, "id": 1, "name": ex.slug,
+        "status": status, "parent": 0, "type": "post", "terms": terms, "meta": meta,
     })
+    head = _channel_head(ex, context, login, gmt, cats, tag_terms)
     items = [post, *_attachment_items(ex, context, login)]
     return "\n".join([*head, *items, "</channel>", "</rss>", ""])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from khabar_editor.package.spec import fail
 CHUNK = 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _MIME_OFFSET = 38
+_EOCD_SEARCH = 22 + 65535  # end-of-central-directory record plus the longest comment
 _NOT_KHABAR = N_("This is not a Khabar package (its 'mimetype' entry is missing or wrong).")
 
 
@@ -48,6 +50,7 @@ class _ZipSource(_Source):
             if not head.startswith(_ZIP_MAGIC):
                 fail("not_zip", N_("'{file}' is not a Khabar package (not a zip file)."),
                      file=path.name)
+            _check_entry_count(self._fh)
             try:
                 self._zip = zipfile.ZipFile(self._fh)
             except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError):
@@ -81,6 +84,22 @@ class _ZipSource(_Source):
     def close(self) -> None:
         self._zip.close()
         self._fh.close()
+
+
+def _check_entry_count(fh: BinaryIO) -> None:
+    """Refuse huge archives from the end record, before zipfile parses the whole directory."""
+    fh.seek(0, os.SEEK_END)
+    size = fh.tell()
+    fh.seek(max(0, size - _EOCD_SEARCH))
+    tail = fh.read()
+    fh.seek(0)
+    at = tail.rfind(b"PK\x05\x06")
+    if at == -1 or len(tail) - at < 22:
+        return  # zipfile reports the damage
+    count = struct.unpack_from("<H", tail, at + 10)[0]
+    if count > spec.MAX_ENTRIES:  # 0xFFFF (zip64) counts as too many as well
+        fail("too_many_entries", N_("The package has too many files ({count}; the limit is "
+                                    "{limit})."), count=count, limit=spec.MAX_ENTRIES)
 
 
 def _check_zip_info(info: zipfile.ZipInfo) -> None:

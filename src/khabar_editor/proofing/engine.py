@@ -2,17 +2,22 @@
 
 Enchant 2 looks for Hunspell dictionaries in ``$ENCHANT_CONFIG_DIR/hunspell``
 before the system folders (``enchant_broker_set_param`` no longer exists in
-Enchant 2). The shipped ``data/dicts/`` has that layout, so pointing
-``ENCHANT_CONFIG_DIR`` there before a broker is created makes ``hi_IN`` and
-``ne_NP`` available on a laptop that has no system dictionaries. Only
-libenchant itself comes from the system; without it, :func:`open_hunspell`
-returns ``None`` and the caller uses the lexicon alone.
+Enchant 2). Enchant also *writes* its own personal-word files (``hi_IN.dic``,
+``hi_IN.exc``) into that folder, so it must not be the installed package: we
+point it at ``<user cache>/khabar-editor/enchant`` (or ``$KHABAR_ENCHANT_DIR``)
+whose ``hunspell/`` holds links to (or copies of) the shipped dictionaries.
+That makes ``hi_IN`` and ``ne_NP`` available on a laptop with no system
+dictionaries. Only libenchant itself comes from the system; without it,
+:func:`open_hunspell` returns ``None`` and the caller uses the lexicon alone.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,15 +63,58 @@ class HunspellChecker:
             return []
 
 
-def configure_enchant() -> None:
-    """Point Enchant at the shipped dictionaries (call before creating a broker)."""
-    os.environ["ENCHANT_CONFIG_DIR"] = str(dicts_dir())
+def enchant_config_dir() -> Path:
+    """Enchant's private configuration folder (created on demand)."""
+    override = os.environ.get("KHABAR_ENCHANT_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("khabar-editor", appauthor=False)) / "enchant"
+
+
+def _mirror_dictionaries(target: Path) -> None:
+    """Make ``target/hunspell`` hold the shipped .dic/.aff files (symlinks, else copies)."""
+    source = dicts_dir() / "hunspell"
+    folder = target / "hunspell"
+    folder.mkdir(parents=True, exist_ok=True)
+    for item in source.iterdir():
+        if item.suffix not in (".dic", ".aff"):
+            continue
+        link = folder / item.name
+        if link.exists() and link.stat().st_size == item.stat().st_size:
+            continue
+        link.unlink(missing_ok=True)
+        try:
+            link.symlink_to(item.resolve())
+        except OSError:
+            shutil.copyfile(item, link)
+
+
+def configure_enchant() -> Path:
+    """Point Enchant at a private folder mirroring the shipped dictionaries.
+
+    Call before creating a broker. Falls back to a temporary folder when the
+    cache folder is not writable.
+    """
+    target = enchant_config_dir()
+    try:
+        _mirror_dictionaries(target)
+    except OSError:
+        target = Path(tempfile.mkdtemp(prefix="khabar-enchant-"))
+        _mirror_dictionaries(target)
+    os.environ["ENCHANT_CONFIG_DIR"] = str(target)
+    return target
 
 
 def open_hunspell(language: str) -> tuple[HunspellChecker | None, HunspellStatus]:
     """The shipped Hunspell dictionary of ``language`` via Enchant, or ``None`` and why."""
     locale = LOCALES.get(language, language)
-    configure_enchant()
+    try:
+        configure_enchant()
+    except OSError:
+        log.exception("Cannot prepare Enchant's dictionary folder")
+        return None, HunspellStatus(False, NO_DICTIONARY, language)
     try:
         import enchant
     except (ImportError, OSError):

@@ -7,6 +7,7 @@ Errors found by the export gate disable the Export button and are listed.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,11 @@ class ExportDialog(QDialog):
 
     def _build(self, path_hint: str | None) -> None:
         layout = QVBoxLayout(self)
+        self._build_formats(layout)
+        self._build_destination(layout, path_hint)
+        self._build_results(layout)
+
+    def _build_formats(self, layout: QVBoxLayout) -> None:
         box = QGroupBox(_(N_("Formats")))
         box_layout = QVBoxLayout(box)
         self.format_boxes: dict[str, QCheckBox] = {}
@@ -100,6 +106,8 @@ class ExportDialog(QDialog):
             self.format_boxes[exporter.id] = check
             box_layout.addWidget(check)
         layout.addWidget(box)
+
+    def _build_destination(self, layout: QVBoxLayout, path_hint: str | None) -> None:
         row = QHBoxLayout()
         row.addWidget(QLabel(_(N_("Folder:"))))
         self.folder_edit = QLineEdit(self._default_folder(path_hint))
@@ -114,6 +122,8 @@ class ExportDialog(QDialog):
         self.web_box = QCheckBox(_(N_("Add web-sized copies of the photos")))
         layout.addWidget(self.zip_box)
         layout.addWidget(self.web_box)
+
+    def _build_results(self, layout: QVBoxLayout) -> None:
         self.problem_list = QListWidget()
         layout.addWidget(self.problem_list)
         self.progress = QProgressBar()
@@ -188,15 +198,16 @@ class ExportDialog(QDialog):
         """Export in a worker thread; the result arrives through signals."""
         if not self.export_button.isEnabled():
             return
-        self.context.web_renditions = self.web_box.isChecked()
-        self.context.check_spelling = False  # already counted in refresh_problems()
+        # Spelling was counted in refresh_problems(); the caller's context stays untouched.
+        context = replace(self.context, web_renditions=self.web_box.isChecked(),
+                          check_spelling=False)
         self.result_label.clear()
         self.open_button.setEnabled(False)
         self.progress.setValue(0)
         self._thread = QThread(self)
         self._worker = _Worker(self.package, self.selected_formats(),
                                self.folder_edit.text().strip(), self.zip_box.isChecked(),
-                               self.context)
+                               context)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._on_progress)

@@ -9,10 +9,15 @@ from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushB
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from khabar_editor.i18n import N_, _
-from khabar_editor.proofing import RULES, SPELLING, Finding
+from khabar_editor.proofing import RULES, SPELLING, Finding, Proofreader
 
 COLUMNS = (N_("Kind"), N_("Text"), N_("Message"), N_("Suggestions"))
 _ROLE = Qt.ItemDataRole.UserRole
+
+
+def _rule_label(kind: str) -> str:
+    rule = RULES.get(kind)
+    return _(rule.description) if rule is not None else kind
 
 
 class ProofingPanel(QWidget):
@@ -21,7 +26,8 @@ class ProofingPanel(QWidget):
     Signals:
         finding_activated(start, end): the user picked a finding (code points).
         fix_requested(start, end, replacement): replace ``[start, end)`` by ``replacement``.
-        rule_toggled(rule_id, enabled): a rule switch changed.
+        rule_toggled(rule_id, enabled): a rule switch changed (after the proofreader
+            given to :meth:`set_proofreader`, if any, was switched accordingly).
     """
 
     finding_activated = Signal(int, int)
@@ -32,7 +38,12 @@ class ProofingPanel(QWidget):
                  ) -> None:
         super().__init__(parent)
         self._findings: list[Finding] = []
+        self._proofreader: Proofreader | None = None
+        self._text = ""
         self.summary = QLabel()
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([_(c) for c in COLUMNS])
         self.tree.setRootIsDecorated(False)
@@ -42,6 +53,7 @@ class ProofingPanel(QWidget):
         self.fix_button.clicked.connect(self.fix_current)
         self.rule_boxes: dict[str, QCheckBox] = {}
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         row = QHBoxLayout()
@@ -60,7 +72,7 @@ class ProofingPanel(QWidget):
             check = QCheckBox(_(rule.description))
             check.setToolTip(rule.id)
             check.setChecked(rule.id in enabled)
-            check.toggled.connect(lambda on, rid=rule.id: self.rule_toggled.emit(rid, on))
+            check.toggled.connect(lambda on, rid=rule.id: self._rule_switched(rid, on))
             self.rule_boxes[rule.id] = check
             column.addWidget(check)
         return box
@@ -70,7 +82,7 @@ class ProofingPanel(QWidget):
         self._findings = list(findings)
         self.tree.clear()
         for index, f in enumerate(self._findings):
-            kind = _(N_("Spelling")) if f.kind == SPELLING else f.kind
+            kind = _(N_("Spelling")) if f.kind == SPELLING else _rule_label(f.kind)
             item = QTreeWidgetItem([kind, f.text, f.message, ", ".join(f.suggestions[:5])])
             item.setData(0, _ROLE, index)
             self.tree.addTopLevelItem(item)
@@ -81,6 +93,35 @@ class ProofingPanel(QWidget):
     def findings(self) -> list[Finding]:
         """The findings shown."""
         return list(self._findings)
+
+    def set_proofreader(self, proofreader: Proofreader) -> None:
+        """Check with ``proofreader``: rule switches act on it; its status becomes a notice."""
+        self._proofreader = proofreader
+        enabled = proofreader.enabled_rules
+        for rule_id, box in self.rule_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(rule_id in enabled)
+            box.blockSignals(False)
+        status = proofreader.status
+        notice = "" if status.available or not status.msgid else _(status.msgid)
+        self.show_notice(notice.format(language=status.language))
+
+    def check_text(self, text: str) -> None:
+        """Check the whole document ``text`` with the proofreader and list the findings."""
+        self._text = text
+        if self._proofreader is not None:
+            self.set_findings(self._proofreader.check_text(text))
+
+    def _rule_switched(self, rule_id: str, on: bool) -> None:
+        if self._proofreader is not None:
+            self._proofreader.set_rule_enabled(rule_id, on)
+            self.check_text(self._text)
+        self.rule_toggled.emit(rule_id, on)
+
+    def show_notice(self, text: str) -> None:
+        """Show a notice above the list (e.g. "checking with the built-in word list only")."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _current(self) -> Finding | None:
         item = self.tree.currentItem()

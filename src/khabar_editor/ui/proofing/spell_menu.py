@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
 from khabar_editor.i18n import N_, _
 from khabar_editor.proofing import Proofreader
 from khabar_editor.textkit.words import Token, iter_devanagari_words
+from khabar_editor.ui.proofing.underline import utf16_positions
 
 MAX_MENU_SUGGESTIONS = 6
 
@@ -49,3 +52,51 @@ def build_spell_menu(proofreader: Proofreader, word: str, replace: Callable[[str
         do(lambda w: proofreader.add_word(w, to="newsroom")))
     menu.addAction(_(N_("Ignore all"))).triggered.connect(do(proofreader.ignore_all))
     return menu
+
+
+def _utf16_to_cp(text: str, position: int) -> int:
+    units = 0
+    for index, ch in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
+def add_spelling_actions(menu: QMenu, cursor: QTextCursor, proofreader: Proofreader,
+                         highlighter: Any = None) -> bool:
+    """Put the spelling actions for the word at ``cursor`` at the top of an editor's menu.
+
+    Returns whether actions were added (only for a misspelled Devanagari word).
+    After "add" or "ignore", ``highlighter.invalidate_findings()`` (or ``rehighlight()``)
+    repaints the underlines.
+    """
+    block = cursor.block()
+    text = block.text()
+    token = word_at(text, _utf16_to_cp(text, cursor.positionInBlock()))
+    if token is None or proofreader.is_correct(token.text):
+        return False
+    document = cursor.document()
+    positions = utf16_positions(text)
+    start = block.position() + positions[token.start]
+    end = block.position() + positions[token.end]
+
+    def replace(word: str) -> None:
+        edit = QTextCursor(document)
+        edit.setPosition(start)
+        edit.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        edit.insertText(word)
+
+    def changed() -> None:
+        refresh = getattr(highlighter, "invalidate_findings", None) or getattr(
+            highlighter, "rehighlight", None)
+        if refresh is not None:
+            refresh()
+
+    spelling = build_spell_menu(proofreader, token.text, replace, changed, parent=menu)
+    first: QAction | None = menu.actions()[0] if menu.actions() else None
+    for action in spelling.actions():
+        menu.insertAction(first, action)
+    if first is not None:
+        menu.insertSeparator(first)
+    return True
