@@ -251,3 +251,23 @@ def test_drafts_stay_drafts_in_wordpress(pkg):
     draft.article.status = Status.SUBMITTED
     body = json.loads(only(run(draft, "wp-json", publish_approved=True), ".wp.json"))
     assert body["status"] == "draft"
+
+
+def test_the_validators_used_here_do_reject_bad_documents(pkg):
+    """Guards against vacuous checks: a relative uri, a misplaced element and a
+    DOCTYPE'd WXR are all rejected by the same helpers that pass our output."""
+    doc = json.loads(only(run(pkg, "ninjs"), ".ninjs.json"))
+    doc["uri"] = "relative-id"
+    with pytest.raises(AssertionError, match="uri"):
+        assert_ninjs_valid(json.dumps(doc).encode())
+    nitf = only(run(pkg, "nitf"), ".nitf.xml").replace(b"<hedline>", b"<hedline><p/>", 1)
+    with pytest.raises(AssertionError):
+        assert_xml_valid(nitf, NITF_XSD)
+    g2 = only(run(pkg, "newsml-g2"), ".newsml.xml").replace(
+        b"<urgency>3</urgency>", b"<urgency>high</urgency>")
+    with pytest.raises(AssertionError):
+        assert_xml_valid(g2, G2_XSD)
+    wxr = only(run(pkg, "wxr"), ".wxr.xml").replace(
+        b"<rss ", b"<!DOCTYPE rss>\n<rss ", 1)
+    with pytest.raises(AssertionError):
+        parse_wxr(wxr)

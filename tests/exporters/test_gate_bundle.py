@@ -8,7 +8,6 @@ import io
 import json
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
@@ -209,3 +208,19 @@ def test_every_message_has_a_hindi_translation():
         assert sorted(re.findall(r"{\w+}", msgid)) == sorted(re.findall(r"{\w+}", catalog[msgid]))
     i18n.reset_cache()
     assert i18n.translate("Export failed: {message}", "hi") == "निर्यात विफल: {message}"
+
+
+def test_written_bundles_are_readable_by_others(tmp_path):
+    """Zip and folder bundles get normal permissions (not the 0600/0700 of temp files)."""
+    import os
+    import stat
+
+    mask = os.umask(0o022)
+    try:
+        bundle = build_bundle(golden_package(), ["text"], NO_SPELL)
+        zipped = write_bundle(bundle, tmp_path / "z")
+        folder = write_bundle(bundle, tmp_path / "f", as_zip=False)
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE(zipped.stat().st_mode) == 0o644
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755

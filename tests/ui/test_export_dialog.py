@@ -96,3 +96,18 @@ def test_accepts_package_then_parent(qtbot):
     qtbot.addWidget(parent)
     dialog = ExportDialog(golden_package(), parent)
     assert dialog.parent() is parent and dialog.package.article.headline
+
+
+def test_hindi_interface(qtbot, tmp_path):
+    """In Hindi the dialog's labels and the gate's messages are Hindi."""
+    from khabar_editor import i18n
+
+    i18n.set_language("hi")
+    pkg = golden_package()
+    pkg.article.media[0].credit = ""
+    dialog = ExportDialog(None, pkg, str(tmp_path / "x.khabar"))
+    qtbot.addWidget(dialog)
+    assert dialog.export_button.text() == "निर्यात"
+    assert dialog.format_boxes["html"].text() == "वेब पेज (HTML)"
+    items = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    assert any(t.startswith("चेतावनी:") for t in items)

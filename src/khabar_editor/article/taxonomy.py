@@ -12,6 +12,7 @@ Format::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -85,8 +86,9 @@ def parse_taxonomy(text: str) -> Taxonomy:
     return Taxonomy(tuple(cats))
 
 
+@lru_cache(maxsize=1)
 def default_taxonomy() -> Taxonomy:
-    """The taxonomy shipped with the application."""
+    """The taxonomy shipped with the application (parsed once; it is immutable)."""
     ref = resources.files("khabar_editor") / "data" / "taxonomy" / "categories.yaml"
     return parse_taxonomy(ref.read_text(encoding="utf-8"))
 

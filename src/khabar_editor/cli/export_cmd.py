@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -24,7 +23,6 @@ from typing import Any
 from khabar_editor.cli.common import ExitCode, error_line, print_json, progress
 from khabar_editor.errors import ExportError, KhabarError, PackageError
 from khabar_editor.i18n import N_, _, get_language, set_language
-from khabar_editor.problems import Problem
 
 log = logging.getLogger(__name__)
 

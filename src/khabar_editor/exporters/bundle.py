@@ -22,7 +22,6 @@ import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from collections.abc import Callable
@@ -154,6 +153,7 @@ def write_bundle(bundle: Bundle, dest_dir: str | Path, *, as_zip: bool = True,
         _check_name(file_name)
     tmp = Path(tempfile.mkdtemp(prefix=f".{stem}.", dir=dest_dir))
     try:
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700
         for file_name, data in bundle.files.items():
             path = tmp / file_name
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -170,8 +170,8 @@ def write_bundle(bundle: Bundle, dest_dir: str | Path, *, as_zip: bool = True,
     return target
 
 
-@lru_cache(maxsize=1)
 def _umask() -> int:
+    """The process umask (reading it means setting it; restored at once)."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

@@ -103,11 +103,23 @@ def _nitf_block(src: Any, parent: Any, ns: str) -> None:
     elif tag == "hr":
         etree.SubElement(parent, f"{{{ns}}}hr")
     elif tag == "table":
-        for row in src.iter("tr"):
-            cells = [clean_text(c.text_content()).strip() for c in row if c.tag in {"td", "th"}]
-            etree.SubElement(parent, f"{{{ns}}}p").text = " | ".join(cells)
+        _nitf_table(src, parent, ns)
     else:
         _nitf_inline(src, etree.SubElement(parent, f"{{{ns}}}p"), ns)
+
+
+def _nitf_table(src: Any, parent: Any, ns: str) -> None:
+    """An HTML table as an NITF ``table`` of ``tr`` rows (header cells stay ``th``)."""
+    table = etree.Element(f"{{{ns}}}table")
+    for row in src.iter("tr"):
+        cells = [c for c in row if c.tag in {"td", "th"}]
+        if not cells:
+            continue
+        tr = etree.SubElement(table, f"{{{ns}}}tr")
+        for cell in cells:
+            _nitf_inline(cell, etree.SubElement(tr, f"{{{ns}}}{cell.tag}"), ns)
+    if len(table):
+        parent.append(table)
 
 
 def _nitf_li(src: Any, li: Any, ns: str) -> None:

@@ -34,7 +34,8 @@ _EMPH = re.compile(r"(?<![*_])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![*_])")
 _LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 _CACHE_SIZE = 2000
 
-UNDERLINE_COLOURS = {"spelling": "#d01c1c", "typography": "#1f6fd1", "consistency": "#b05f00"}
+UNDERLINE_COLOURS = {"spelling": "#d01c1c", "typography": "#1f6fd1", "typo": "#1f6fd1",
+                     "consistency": "#b05f00"}
 
 
 def _fmt(colour: str, *, bold: bool = False, italic: bool = False) -> QTextCharFormat:
@@ -68,6 +69,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._provider: FindingsProvider | None = None
         self._cache: OrderedDict[str, list[Span]] = OrderedDict()
+        self.repainting = False  # True while a repaint we asked for runs (not an edit)
         self.set_dark(dark, rehighlight=False)
 
     def set_dark(self, dark: bool, rehighlight: bool = True) -> None:
@@ -80,18 +82,26 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._link = _fmt(c[3])
         self._table = _fmt(c[4])
         if rehighlight:
-            self.rehighlight()
+            self.repaint_all()
 
     def set_findings_provider(self, provider: FindingsProvider | None) -> None:
         """Set (or clear, with ``None``) where proofing underlines come from."""
         self._provider = provider
         self._cache.clear()
-        self.rehighlight()
+        self.repaint_all()
 
     def invalidate_findings(self) -> None:
         """Forget cached findings (the word list changed) and repaint."""
         self._cache.clear()
-        self.rehighlight()
+        self.repaint_all()
+
+    def repaint_all(self) -> None:
+        """Re-highlight the whole document (flagged so it is not taken for an edit)."""
+        self.repainting = True
+        try:
+            self.rehighlight()
+        finally:
+            self.repainting = False
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         """Qt calls this for each changed paragraph (``text`` is the block text)."""
@@ -144,7 +154,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def _underline(self, text: str, start: int, end: int, kind: str) -> None:
         start, end = snap_to_graphemes(text, start, end)
         a, b = cp_to_utf16(text, start), cp_to_utf16(text, end)
-        colour = QColor(UNDERLINE_COLOURS.get(kind, "#1f6fd1"))
+        colour = QColor(UNDERLINE_COLOURS.get(kind) or UNDERLINE_COLOURS.get(
+            kind.split(".")[0], UNDERLINE_COLOURS["typography"]))
         pos = a
         while pos < b:
             base = self.format(pos)

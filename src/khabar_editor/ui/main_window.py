@@ -47,7 +47,6 @@ class MainWindow(QMainWindow):
         self.settings, self.state = settings, state
         self.taxonomy = self._load_taxonomy()
         self._loading = False
-        self._doc_revision = -1
         self.session = DocumentSession(self, settings, state, recovery)
         self._build_widgets()
         self.actions_by_name = build_actions(self)
@@ -169,7 +168,6 @@ class MainWindow(QMainWindow):
         self._loading = True
         try:
             self.editor.setPlainText(self.session.article.body)
-            self._doc_revision = self.editor.document().revision()
             self.metadata.load(self.session.article, self.session.package.media)
         finally:
             self._loading = False
@@ -191,12 +189,9 @@ class MainWindow(QMainWindow):
                         self.settings.digit_style, self.taxonomy)
 
     def _body_changed(self) -> None:
-        # textChanged also fires when the highlighter repaints; only real edits
-        # move the document's revision.
-        revision = self.editor.document().revision()
-        if self._loading or revision == self._doc_revision:
+        # textChanged also fires when the highlighter repaints the whole document.
+        if self._loading or self.highlighter.repainting:
             return
-        self._doc_revision = revision
         self.session.mark_changed()
         self.preview.schedule()
         self.stats_timer.start()
@@ -216,6 +211,7 @@ class MainWindow(QMainWindow):
         self.status_counts.setText(_("{words} words · {chars} characters · {minutes} min read")
                                    .format(words=st.words, chars=st.characters, minutes=st.minutes))
         self.metadata.show_problems(validate_article(self.session.article, self.taxonomy))
+        self.proofing.text_changed()
 
     # -- file actions -----------------------------------------------------------------
     def on_new(self) -> None:
@@ -296,7 +292,8 @@ class MainWindow(QMainWindow):
         except ImportError:
             self.show_error(_("Export is not available in this build."))
             return
-        ExportDialog(self.session.package, self).exec()
+        hint = str(self.session.path) if self.session.path else None
+        ExportDialog(self, self.session.package, hint).exec()
 
     def on_sample(self) -> None:
         if self.session.maybe_save():

@@ -119,7 +119,9 @@ class MetadataPanel(QScrollArea):
         self._row(form, "dateline.date", _("Date"), when)
         self.dateline_label = QLabel()
         self.dateline_label.setObjectName("datelinePreview")
-        self.dateline_label.setStyleSheet("font-weight: bold;")
+        bold = self.dateline_label.font()
+        bold.setBold(True)
+        self.dateline_label.setFont(bold)
         form.addRow(_("Prints as"), self.dateline_label)
         return box
 
@@ -179,6 +181,7 @@ class MetadataPanel(QScrollArea):
             for key in ("headline", "deck", "byline.name", "byline.role", "dateline.place",
                         "place.city", "place.district", "place.state", "place.country", "slug"):
                 w[key].setText(self._get(key))  # type: ignore[attr-defined]
+                w[key].setCursorPosition(0)  # type: ignore[attr-defined]
             w["summary"].setPlainText(a.summary)  # type: ignore[attr-defined]
             d = a.dateline.date
             w["dateline.date"].setDate(QDate(d.year, d.month, d.day) if d else NO_DATE)  # type: ignore[attr-defined]

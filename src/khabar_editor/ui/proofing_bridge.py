@@ -8,7 +8,6 @@ the window appears, so start-up never waits for it.
 
 from __future__ import annotations
 
-import inspect
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -42,15 +41,6 @@ class _BuildTask(QRunnable):
             log.exception("Could not start proofing")
 
 
-def _call_flexibly(factory: Callable[..., Any], **candidates: Any) -> Any:
-    """Call ``factory`` with whichever of ``candidates`` it accepts by name."""
-    try:
-        params = inspect.signature(factory).parameters
-    except (TypeError, ValueError):
-        return factory()
-    return factory(**{k: v for k, v in candidates.items() if k in params})
-
-
 class ProofingBridge:
     """The window's view of proofing: enable/disable, panel, spelling menu."""
 
@@ -60,6 +50,7 @@ class ProofingBridge:
         self.enabled = False
         self.dock: QDockWidget | None = None
         self.panel: Any = None
+        self._starting = False
         self._relay = _Ready()
         self._relay.built.connect(self._on_built, Qt.ConnectionType.QueuedConnection)
         try:
@@ -74,17 +65,24 @@ class ProofingBridge:
     # -- engine -----------------------------------------------------------------------
     def start(self) -> None:
         """Build the Proofreader in a worker thread (call once the window is up)."""
-        if not self.available or self.proofreader is not None:
+        if not self.available or self.proofreader is not None or self._starting:
             return
         from khabar_editor.proofing import Proofreader
 
+        self._starting = True
         language = self.window.session.article.language.value
+        language = language if language in ("hi", "ne") else "hi"
+        words = list(self.window.session.package.wordlist)
         QThreadPool.globalInstance().start(_BuildTask(
-            lambda: _call_flexibly(Proofreader, language=language), self._relay))
+            lambda: Proofreader(language, newsroom_words=words), self._relay))
 
     def _on_built(self, proofreader: Any) -> None:
         self.proofreader = proofreader
-        self._apply()
+        self._starting = False
+        try:
+            self._apply()
+        except RuntimeError:  # the window was closed while the dictionaries loaded
+            log.debug("Proofreader ready after the window closed")
 
     def set_proofreader(self, proofreader: Any) -> None:
         """Use ``proofreader`` directly (tests, or a newsroom word list change)."""
@@ -99,28 +97,31 @@ class ProofingBridge:
 
     def _apply(self) -> None:
         active = self.enabled and self.proofreader is not None
-        provider = self._check if active else None
-        self.window.highlighter.set_findings_provider(provider)
-        self.document_loaded()
+        if self.panel is not None and self.proofreader is not None:
+            self.panel.set_proofreader(self.proofreader)
+        self.window.highlighter.set_findings_provider(self._check if active else None)
+        self.text_changed()
 
     def _check(self, text: str) -> list[Any]:
         return list(self.proofreader.check_paragraph(text))
 
     def document_loaded(self) -> None:
-        """Refresh the panel's list for a newly loaded or re-checked document."""
-        if self.panel is None:
+        """A new document: its newsroom words join the dictionary; re-check."""
+        if self.proofreader is not None:
+            words = self.window.session.package.wordlist
+            if words:
+                self.proofreader.add_newsroom_words(words)
+                self.window.highlighter.invalidate_findings()
+        self.text_changed()
+
+    def text_changed(self) -> None:
+        """Refresh the findings list (only while the panel is shown)."""
+        if self.panel is None or not self.visible():
             return
-        for name in ("set_proofreader",):
-            if hasattr(self.panel, name) and self.proofreader is not None:
-                getattr(self.panel, name)(self.proofreader)
-        for name in ("refresh", "set_text", "check_text"):
-            method = getattr(self.panel, name, None)
-            if method is not None and self.enabled and self.proofreader is not None:
-                try:
-                    method(self.window.editor.toPlainText()) if name != "refresh" else method()
-                except TypeError:
-                    continue
-                break
+        if self.enabled and self.proofreader is not None:
+            self.panel.check_text(self.window.editor.toPlainText())
+        else:
+            self.panel.set_findings([])
 
     # -- panel ------------------------------------------------------------------------
     def _make_panel(self) -> None:
@@ -128,15 +129,9 @@ class ProofingBridge:
             from khabar_editor.ui.proofing.panel import ProofingPanel
         except ImportError:
             return
-        try:
-            self.panel = _call_flexibly(ProofingPanel, parent=self.window)
-        except Exception:
-            log.exception("Proofing panel could not be created")
-            return
-        for signal, slot in (("finding_activated", self._select),
-                             ("fix_requested", self._replace)):
-            if hasattr(self.panel, signal):
-                getattr(self.panel, signal).connect(slot)
+        self.panel = ProofingPanel(self.window)
+        self.panel.finding_activated.connect(self._select)
+        self.panel.fix_requested.connect(self._replace)
         self.dock = QDockWidget(_("Proofing"), self.window)
         self.dock.setObjectName("proofingDock")
         self.dock.setWidget(self.panel)
@@ -150,7 +145,7 @@ class ProofingBridge:
         if self.dock is not None:
             self.dock.setVisible(on)
             if on:
-                self.document_loaded()
+                self.text_changed()
 
     def _cursor_for(self, start: int, end: int) -> QTextCursor:
         text = self.window.editor.toPlainText()
@@ -172,19 +167,10 @@ class ProofingBridge:
         if not (self.enabled and self.proofreader is not None):
             return
         try:
-            from khabar_editor.ui.proofing import spell_menu
+            from khabar_editor.ui.proofing.spell_menu import add_spelling_actions
         except ImportError:
             return
-        for name in ("add_spelling_actions", "populate", "extend_menu"):
-            fn = getattr(spell_menu, name, None)
-            if fn is not None:
-                try:
-                    _call_flexibly(fn, menu=menu, cursor=cursor, proofreader=self.proofreader,
-                                   editor=self.window.editor,
-                                   highlighter=self.window.highlighter)
-                except Exception:
-                    log.exception("Spelling menu failed")
-                return
+        add_spelling_actions(menu, cursor, self.proofreader, self.window.highlighter)
 
 
 def attach(window: MainWindow) -> ProofingBridge:
