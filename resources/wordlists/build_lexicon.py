@@ -20,6 +20,7 @@ anusvara). Output: one ``word<TAB>score`` line per word, NFC, sorted, where
 from __future__ import annotations
 
 import gzip
+import os
 import sys
 from pathlib import Path
 
@@ -27,11 +28,19 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from khabar_editor.proofing.errormodel import cheap_edits  # noqa: E402
-from khabar_editor.proofing.inflect import expand, variants  # noqa: E402
+from khabar_editor.proofing.inflect import (ends_in_consonant, expand,  # noqa: E402
+                                             noun_forms, strip_optional_nukta,
+                                             variants)
 from khabar_editor.proofing.lexicon import is_lexicon_word, lookup_key  # noqa: E402
 
 DICTS = ROOT / "src" / "khabar_editor" / "data" / "dicts"
 OUT = DICTS / "hi_words.tsv.gz"
+# A corpus word this much (Zipf x 100) rarer than a confusable neighbour is a misspelling.
+MISSPELLING_GAP = int(os.environ.get("KHABAR_MISSPELLING_GAP", "80"))
+# A generated, unattested form this close to a word this frequent is left out.
+NEAR_MISS_COST = float(os.environ.get("KHABAR_NEAR_MISS_COST", "0.6"))
+NEAR_MISS_SCORE = int(os.environ.get("KHABAR_NEAR_MISS_SCORE", "400"))
+VERB_EVIDENCE = ("ता", "ते", "ती", "ने", "नी", "कर", "ेगा", "ेगी", "ेंगे")
 
 
 def _hunspell_words(path: Path) -> list[str]:
@@ -72,7 +81,7 @@ def _likely_misspelling(word: str, scores: dict[str, int]) -> bool:
     score = scores[word]
     own = {_canonical(word)}
     for cand, cost in cheap_edits(word):
-        if cost <= 0.7 and scores.get(cand, -1) >= score + 100 and _canonical(cand) not in own:
+        if cost <= 0.7 and scores.get(cand, -1) >= score + MISSPELLING_GAP and _canonical(cand) not in own:
             return True
     return False
 
@@ -87,7 +96,52 @@ def _lost_hard_nukta(word: str, known: set[str]) -> bool:
 
 
 def _canonical(word: str) -> str:
-    return min(variants(word))
+    """The spelling shared by a word's accepted variants: no optional nukta, ँ as ं."""
+    return strip_optional_nukta(word).replace("\u0901", "\u0902")
+
+
+def _verbs_from_corpus(scores: dict[str, int], base: set[str]) -> set[str]:
+    """Infinitives of verbs seen only in inflected forms (टलते + टलने -> टलना).
+
+    A consonant-final stem with at least two distinct verb endings in the corpus
+    list is taken to be a verb, so its whole paradigm is generated.
+    """
+    stems: dict[str, int] = {}
+    for word in scores:
+        for ending in VERB_EVIDENCE:
+            if word.endswith(ending) and len(word) > len(ending) + 1:
+                stem = word[:-len(ending)]
+                if ends_in_consonant(stem):
+                    stems[stem] = stems.get(stem, 0) + 1
+    return {s + "ना" for s, n in stems.items() if n >= 2 and s + "ना" not in base}
+
+
+def _unattested_near_miss(form: str, scores: dict[str, int], verb: bool = False) -> bool:
+    """A generated form no corpus has seen, one cheap edit from a frequent word.
+
+    Over-generation (फ़ैसल + ें, कृष + ी) would otherwise accept the commonest
+    mistakes (फ़ैसलें for फ़ैसले, कृषी for कृषि); the real form, if any, is rare.
+    For verb forms a nasal edit is grammar, not a mistake (करें beside करे).
+    """
+    for cand, cost in cheap_edits(form):
+        if cost <= NEAR_MISS_COST and scores.get(cand, 0) >= NEAR_MISS_SCORE:
+            if not (verb and _denasal(cand) == _denasal(form)):
+                return True
+    return False
+
+
+def _denasal(word: str) -> str:
+    return word.replace("\u0902", "").replace("\u0901", "")
+
+
+def _share_variant_scores(words: dict[str, int]) -> None:
+    """Give every spelling of a word (ज़िला/जिला, पहुँचे/पहुंचे) the best score of the group."""
+    best: dict[str, int] = {}
+    for word, score in words.items():
+        key = _canonical(word)
+        best[key] = max(best.get(key, 0), score)
+    for word in words:
+        words[word] = max(words[word], best[_canonical(word)])
 
 
 def build() -> dict[str, int]:
@@ -103,15 +157,26 @@ def build() -> dict[str, int]:
     print(f"{len(hard)} words without the nukta of ड़/ढ़ left out", file=sys.stderr)
     base -= hard
     scores = {w: s for w, s in scores.items() if w not in hard}
+    verbs = _verbs_from_corpus(scores, base)
+    print(f"{len(verbs)} verbs found from their inflected forms", file=sys.stderr)
+    base |= verbs
     words: dict[str, int] = {}
+    near_miss = 0
     for word in base:
+        nouns = set(noun_forms(word))
         for form in expand(word):
+            if form != word and form not in scores and form not in trusted \
+                    and _unattested_near_miss(form, scores, verb=form not in nouns):
+                near_miss += 1
+                continue
             for variant in variants(form):
                 if is_lexicon_word(variant):
                     words.setdefault(variant, 0)
+    print(f"{near_miss} generated forms left out as near misses", file=sys.stderr)
     for word, score in scores.items():
         for variant in variants(word):
             words[variant] = max(words.get(variant, 0), score)
+    _share_variant_scores(words)
     return words
 
 

@@ -129,3 +129,16 @@ def test_remove_photo_drops_bytes(session, tmp_path):
     session.insert_photo(src)
     session.remove_photo(0)
     assert session.article.media == [] and session.package.media == {}
+
+
+def test_photo_exif_orientation_is_applied(session, tmp_path):
+    """A portrait photo stored sideways with EXIF orientation 6 comes out upright."""
+    img = Image.new("RGB", (300, 200), (10, 20, 30))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° clockwise to display
+    src = tmp_path / "side.jpg"
+    img.save(src, exif=exif)
+    media = session.insert_photo(src)
+    with Image.open(io.BytesIO(session.package.media[media.file])) as out:
+        assert out.size == (200, 300)
+        assert 0x0112 not in out.getexif()

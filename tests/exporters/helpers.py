@@ -157,3 +157,101 @@ def parse_wxr(data: bytes) -> dict[str, Any]:
                             for m in item.xpath("wp:postmeta", namespaces=WXR)}
         out["posts"].append(post)
     return out
+
+
+_PHP_TRIM = b" \t\n\r\0\x0b"
+
+
+def _php_fgets_lines(data: bytes, size: int = 8192) -> list[bytes]:
+    """The lines ``rtrim(fgets($fp, 8192))`` yields: at most ``size - 1`` bytes each."""
+    lines, pos = [], 0
+    while pos < len(data):
+        newline = data.find(b"\n", pos)
+        end = min(pos + size - 1, len(data) if newline < 0 else newline + 1)
+        lines.append(data[pos:end].rstrip(_PHP_TRIM))
+        pos = end
+    return lines
+
+
+def _regex_tag(chunk: bytes, tag: str) -> str:
+    """``WXR_Parser_Regex::get_tag``: first ``<tag...>`` element, CDATA sections joined."""
+    import re
+
+    found = re.search(b"<" + tag.encode() + b".*?>(.*?)</" + tag.encode() + b">", chunk,
+                      re.S | re.I)
+    if not found:
+        return ""
+    value = found.group(1)
+    if value.startswith(b"<![CDATA["):
+        if b"]]]]><![CDATA[>" in value:
+            value = b"".join(re.findall(rb"<!\[CDATA\[(.*?)\]\]>", value, re.S))
+        else:
+            value = re.sub(rb"^<!\[CDATA\[(.*)\]\]>$", rb"\1", value, flags=re.S)
+    return value.decode("utf-8", errors="replace")
+
+
+def parse_wxr_regex(data: bytes) -> dict[str, Any]:
+    """Read WXR the way the importer's last-resort ``WXR_Parser_Regex`` does.
+
+    It reads 8,191-byte pieces of lines, trims them and joins multi-line elements
+    with ``\\n``; ``<wp:author>`` is read only from a single line; values are taken
+    with non-greedy regular expressions and are not entity-decoded.
+    """
+    import re
+
+    out: dict[str, Any] = {"authors": {}, "categories": [], "tags": [], "posts": []}
+    multiline = {b"item": "posts", b"wp:category": "categories", b"wp:tag": "tags"}
+    current: bytes | None = None
+    content = b""
+    for line in _php_fgets_lines(data):
+        if b"<wp:author>" in line:
+            found = re.search(rb"<wp:author>(.*?)</wp:author>", line, re.S | re.I)
+            chunk = found.group(1) if found else b""
+            login = _regex_tag(chunk, "wp:author_login")
+            out["authors"][login] = {
+                "author_login": login,
+                "author_display_name": _regex_tag(chunk, "wp:author_display_name")}
+            continue
+        for tag, key in multiline.items():
+            whole = re.search(b"<" + tag + b">(.*?)</" + tag + b">", line, re.S | re.I)
+            if whole:
+                out[key].append(whole.group(1))
+            elif b"<" + tag + b">" in line:
+                content = line.split(b"<" + tag + b">", 1)[1].strip(_PHP_TRIM)
+                line, current = b"", tag
+            elif b"</" + tag + b">" in line:
+                current = None
+                content += line.split(b"</" + tag + b">", 1)[0].strip(_PHP_TRIM)
+                out[key].append(content)
+        if current and line:
+            content += line + b"\n"
+    out["categories"] = [{"category_nicename": _regex_tag(c, "wp:category_nicename"),
+                          "cat_name": _regex_tag(c, "wp:cat_name")} for c in out["categories"]]
+    out["tags"] = [{"tag_slug": _regex_tag(t, "wp:tag_slug"),
+                    "tag_name": _regex_tag(t, "wp:tag_name")} for t in out["tags"]]
+    out["posts"] = [_regex_post(p) for p in out["posts"]]
+    return out
+
+
+def _regex_post(chunk: bytes) -> dict[str, Any]:
+    import re
+
+    post: dict[str, Any] = {key: _regex_tag(chunk, tag) for key, tag in (
+        ("post_title", "title"), ("post_author", "dc:creator"), ("guid", "guid"),
+        ("post_content", "content:encoded"), ("post_excerpt", "excerpt:encoded"),
+        ("post_name", "wp:post_name"), ("status", "wp:status"), ("post_type", "wp:post_type"),
+        ("post_id", "wp:post_id"), ("post_parent", "wp:post_parent"))}
+    post["post_id"], post["post_parent"] = int(post["post_id"]), int(post["post_parent"])
+    url = _regex_tag(chunk, "wp:attachment_url")
+    if url:
+        post["attachment_url"] = url
+    post["terms"] = [
+        {"name": name.replace(b"<![CDATA[", b"").replace(b"]]>", b"").decode(),
+         "slug": slug.decode(), "domain": domain.decode()}
+        for domain, slug, name in re.findall(
+            rb'<category domain="([^"]+?)" nicename="([^"]+?)">(.+?)</category>', chunk,
+            re.S | re.I)]
+    post["postmeta"] = {_regex_tag(m, "wp:meta_key"): _regex_tag(m, "wp:meta_value")
+                        for m in re.findall(rb"<wp:postmeta>(.+?)</wp:postmeta>", chunk,
+                                            re.S | re.I)}
+    return post

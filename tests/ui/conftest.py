@@ -44,7 +44,7 @@ def make_window(qapp, qtbot, khabar_dirs, answered):
     create_application(["test"], "en")  # fonts, translator; reuses pytest-qt's qapp
 
     def make(**overrides):
-        settings = Settings(spell_check=False, theme="light", **overrides)
+        settings = Settings(**{"spell_check": False, "theme": "light", **overrides})
         window = MainWindow(settings, State(sample_shown=True),
                             RecoveryStore(khabar_dirs / "khabar_data_dir" / "recovery"))
         qtbot.addWidget(window)

@@ -70,3 +70,23 @@ def test_render_happens_off_the_gui_thread(window, qtbot, monkeypatch):
     window.preview.render_now()
     qtbot.waitUntil(lambda: "धागा" in window.preview.toPlainText(), timeout=5000)
     assert threads and threads[-1] is not threading.main_thread()
+
+
+def test_scroll_follows_the_editor(window, qtbot):
+    """The preview keeps the same relative position as the text, also after re-layout."""
+    window.session.load_package(sample_package(), None, dirty=False)
+    window.resize(900, 400)
+    qtbot.waitUntil(lambda: window.preview.applied_revision == window.session.revision,
+                    timeout=5000)
+    bar, preview_bar = window.editor.verticalScrollBar(), window.preview.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and preview_bar.maximum() > 0, timeout=3000)
+
+    def fractions():
+        return bar.value() / bar.maximum(), preview_bar.value() / preview_bar.maximum()
+
+    for target in (0.5, 1.0, 0.0):
+        bar.setValue(round(bar.maximum() * target))
+        qtbot.wait(50)
+        editor_at, preview_at = fractions()
+        assert abs(editor_at - preview_at) < 0.02, (target, editor_at, preview_at)
+    assert fractions() == (0.0, 0.0)

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from khabar_editor.article.model import Article
 from khabar_editor.article.taxonomy import Taxonomy
-from khabar_editor.render.html import article_html
+from khabar_editor.render.html import article_html, markdown_html
+
+_MARKER = "KHABARPREVIEWBODYMARKER"
+# A heading after a blank line: every block before it has ended there (without the
+# blank line a table would take the heading as one more row).
+_SECTION_START = re.compile(r"(?<=\n\n)(?=#{1,6}\s)")
+_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
+_CACHE_SIZE = 4000
+_cache: OrderedDict[str, str] = OrderedDict()
+_cache_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -30,10 +42,40 @@ def make_job(revision: int, article: Article, digits: str, taxonomy: Taxonomy | 
     return PreviewJob(revision, copy.deepcopy(article), digits, label)
 
 
+def _section_html(section: str) -> str:
+    with _cache_lock:
+        cached = _cache.get(section)
+        if cached is not None:
+            _cache.move_to_end(section)
+            return cached
+    html = markdown_html(section)
+    with _cache_lock:
+        _cache[section] = html
+        if len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return html
+
+
+def body_html(body: str) -> str:
+    """The body as sanitized HTML, re-rendering only the sections that changed.
+
+    Typing changes one section (the text between two headings), so a long
+    article costs one small Markdown conversion per refresh instead of a whole
+    one. A heading after a blank line ends every block construct in Markdown,
+    so the sections render the same apart as together; reference-style link definitions can
+    reach across sections, so a body that has them is rendered whole.
+    """
+    if _REFERENCE_DEF.search(body):
+        return markdown_html(body)
+    return "\n".join(_section_html(part) for part in _SECTION_START.split(body) if part.strip())
+
+
 def render_preview(job: PreviewJob) -> str:
     """The article as the sanitized HTML page shown in the preview pane."""
-    body = article_html(job.article, digits=job.digits, category_label=job.category_label)
-    return f'<html><body lang="{job.article.language.value}">{body}</body></html>'
+    shell = article_html(replace(job.article, body=_MARKER), digits=job.digits,
+                         category_label=job.category_label)
+    page = shell.replace(f"<p>{_MARKER}</p>", body_html(job.article.body), 1)
+    return f'<html><body lang="{job.article.language.value}">{page}</body></html>'
 
 
 def preview_css() -> str:

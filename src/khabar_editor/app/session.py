@@ -17,7 +17,7 @@ from khabar_editor.app.photos import media_name, prepare_photo
 from khabar_editor.app.recovery import RecoveryInfo, RecoveryStore
 from khabar_editor.article.model import Article, Byline, Media
 from khabar_editor.errors import KhabarError
-from khabar_editor.i18n import N_, _
+from khabar_editor.i18n import _
 from khabar_editor.settings import Settings, State, save_state
 
 if TYPE_CHECKING:
@@ -165,9 +165,9 @@ class DocumentSession:
             self.view.show_error(_("Could not open {name}: {reason}").format(
                 name=path.name, reason=exc.strerror or str(exc)))
             return False
-        self._set_document(package, own_path, own_path is None)
         if own_path is not None:
             self._remember(own_path)
+        self._set_document(package, own_path, own_path is None)
         return True
 
     def load_package(self, package: Package, path: Path | None = None, dirty: bool = True) -> None:

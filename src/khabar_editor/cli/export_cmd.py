@@ -86,7 +86,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--media-base-url", default="",
                    help=_(N_("where the media files will be published (absolute URL)")))
     p.add_argument("--relative-media", action="store_true",
-                   help=_(N_("WXR: attachment URLs relative to the bundle (media/...)")))
+                   help=_(N_("WXR: attachment URLs relative to the bundle (media/...), "
+                             "for own ingest scripts; the WordPress Importer needs "
+                             "absolute URLs")))
     p.add_argument("--publish-approved", action="store_true",
                    help=_(N_("WordPress: approved articles are published, not pending")))
     p.add_argument("--provider", default="खबर एडिटर",

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from khabar_editor import __version__
 from khabar_editor.errors import ExportError
 from khabar_editor.exporters import gate
-from khabar_editor.exporters.common import ExportArticle, iso, prepare
+from khabar_editor.exporters.common import ExportArticle, Rendition, iso, photo_info, prepare
 from khabar_editor.exporters.registry import ExportContext, get_exporter
 from khabar_editor.i18n import N_
 from khabar_editor.problems import Problem
@@ -64,6 +64,17 @@ def web_rendition(data: bytes) -> bytes | None:
         return None
 
 
+def _add_web_renditions(ex: ExportArticle) -> None:
+    """Scale each photo once, before the exporters run, so ninjs and NewsML-G2 can
+    list the web copy as a rendition of the same picture."""
+    for photo in ex.photos:
+        data = web_rendition(photo.data)
+        if data is not None:
+            _, width, height = photo_info(data)
+            stem = photo.name.rsplit(".", 1)[0]
+            photo.web = Rendition(f"media/web/{stem}.jpg", data, width, height)
+
+
 def _manifest(ex: ExportArticle, formats: list[str], files: dict[str, bytes],
               warnings: list[Problem]) -> bytes:
     data = {
@@ -93,6 +104,8 @@ def build_bundle(pkg: Any, formats: list[str], context: ExportContext | None = N
     if not report.ok:
         raise gate.refuse(report)
     ex = prepare(pkg, context.taxonomy, context.digits)
+    if context.web_renditions:
+        _add_web_renditions(ex)
     context = replace(context, prepared=ex)
     bundle = Bundle(ex.slug, ex.article.id, warnings=list(report.warnings))
     for done, exporter in enumerate(exporters, start=1):
@@ -103,11 +116,8 @@ def build_bundle(pkg: Any, formats: list[str], context: ExportContext | None = N
             on_progress(done, len(exporters) + 1)
     for photo in ex.photos:
         bundle.files[photo.path] = photo.data
-        if context.web_renditions:
-            web = web_rendition(photo.data)
-            if web is not None:
-                stem = photo.name.rsplit(".", 1)[0]
-                bundle.files[f"media/web/{stem}.jpg"] = web
+        if photo.web is not None:
+            bundle.files[photo.web.path] = photo.web.data
     bundle.files[MANIFEST] = _manifest(ex, formats, bundle.files, bundle.warnings)
     return bundle
 

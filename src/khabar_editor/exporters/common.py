@@ -16,6 +16,7 @@ import io
 import mimetypes
 import posixpath
 import re
+import uuid
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import datetime, timezone
 from enum import Enum
@@ -26,7 +27,7 @@ import lxml.html
 from lxml import etree
 
 from khabar_editor.article.dateline import format_dateline
-from khabar_editor.article.model import Article
+from khabar_editor.article.model import Article, Status
 from khabar_editor.article.slug import make_slug
 from khabar_editor.article.taxonomy import Taxonomy, default_taxonomy
 from khabar_editor.render.html import markdown_html
@@ -113,6 +114,17 @@ class Photo:
     mime: str
     width: int | None = None
     height: int | None = None
+    web: Rendition | None = None  # set by bundles made with web renditions
+
+
+@dataclass
+class Rendition:
+    """A scaled copy of a photo that travels in the bundle (``media/web/<stem>.jpg``)."""
+
+    path: str
+    data: bytes
+    width: int | None
+    height: int | None
 
 
 @dataclass
@@ -257,8 +269,23 @@ def article_uri(article: Article) -> str:
 
 
 def photo_uri(article: Article, photo: Photo) -> str:
-    """A photo's absolute URI, stable for the same article and file."""
-    return f"urn:khabar:photo:{article.id}:{photo.index}"
+    """A photo's absolute URI: a UUID made from the article id and the photo's file.
+
+    Stable across re-exports and independent of the photo's position, so moving
+    a photo or dropping another never gives a receiving system's copy of one
+    picture the identity of a different one.
+    """
+    name = f"{article_uri(article)}/{photo.path}"
+    return f"urn:khabar:photo:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+
+
+def pub_status(article: Article) -> str:
+    """The IPTC publishing status: ``usable`` once approved, ``withheld`` before.
+
+    Like the WordPress mapping (drafts stay drafts), nothing the desk has not
+    approved reaches a wire consumer as usable; an embargo travels separately.
+    """
+    return "usable" if article.status is Status.APPROVED else "withheld"
 
 
 def html_fragments(fragment: str) -> list[Any]:

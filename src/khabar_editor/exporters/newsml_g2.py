@@ -24,6 +24,7 @@ from khabar_editor.exporters.common import (
     join_nonempty,
     photo_uri,
     prepared,
+    pub_status,
     xml_bytes,
 )
 from khabar_editor.exporters.registry import ExportContext, ExportResult, register
@@ -35,6 +36,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_40.xml"
 ITEM_TYPE = "application/vnd.iptc.g2.newsitem+xml"
 PLACE_LEVELS = ("city", "district", "state", "country")
+
+
+def _version(article: Any) -> str:
+    """Every item's ``version``: the modification time as a growing integer."""
+    return str(article.modified.strftime("%Y%m%d%H%M%S"))
 
 
 def _e(parent: Any, name: str, text: str | None = None, **attrs: str) -> Any:
@@ -66,7 +72,7 @@ def _item_meta(root: Any, ex: ExportArticle, item_class: str, context: ExportCon
     _e(meta, "firstCreated", iso(a.created))
     if a.embargo:
         _e(meta, "embargoed", iso(a.embargo))
-    _e(meta, "pubStatus", qcode="stat:usable")
+    _e(meta, "pubStatus", qcode=f"stat:{pub_status(a)}")
     _e(meta, "generator", "Khabar Editor")
 
 
@@ -127,7 +133,7 @@ def _text_content_meta(root: Any, ex: ExportArticle) -> None:
 def text_item(ex: ExportArticle, context: ExportContext) -> bytes:
     """The text ``newsItem``."""
     a = ex.article
-    root = _root("newsItem", article_uri(a), ex, a.modified.strftime("%Y%m%d%H%M%S"))
+    root = _root("newsItem", article_uri(a), ex, _version(a))
     _rights(root, context.provider)
     _item_meta(root, ex, "ninat:text", context)
     _text_content_meta(root, ex)
@@ -146,7 +152,7 @@ def text_item(ex: ExportArticle, context: ExportContext) -> bytes:
 def picture_item(ex: ExportArticle, photo: Photo, context: ExportContext) -> bytes:
     """One picture ``newsItem``."""
     a = ex.article
-    root = _root("newsItem", photo_uri(a, photo), ex, a.modified.strftime("%Y%m%d%H%M%S"))
+    root = _root("newsItem", photo_uri(a, photo), ex, _version(a))
     _rights(root, photo.credit)
     _item_meta(root, ex, "ninat:picture", context)
     cm = _e(root, "contentMeta")
@@ -163,6 +169,12 @@ def picture_item(ex: ExportArticle, photo: Photo, context: ExportContext) -> byt
     if photo.width and photo.height:
         remote.set("width", str(photo.width))
         remote.set("height", str(photo.height))
+    if photo.web is not None:
+        web = _e(content_set, "remoteContent", rendition="rnd:web", href=photo.web.path,
+                 contenttype="image/jpeg", size=str(len(photo.web.data)))
+        if photo.web.width and photo.web.height:
+            web.set("width", str(photo.web.width))
+            web.set("height", str(photo.web.height))
     etree.indent(root, space="  ")
     return xml_bytes(root)
 
@@ -170,8 +182,7 @@ def picture_item(ex: ExportArticle, photo: Photo, context: ExportContext) -> byt
 def package_item(ex: ExportArticle, context: ExportContext, names: list[str]) -> bytes:
     """The ``packageItem`` grouping the text and its pictures."""
     a = ex.article
-    root = _root("packageItem", article_uri(a) + ":package", ex,
-                 a.modified.strftime("%Y%m%d%H%M%S"))
+    root = _root("packageItem", article_uri(a) + ":package", ex, _version(a))
     _item_meta(root, ex, "ninat:composite", context)
     cm = _e(root, "contentMeta")
     _e(cm, "headline", a.headline)
@@ -180,7 +191,8 @@ def package_item(ex: ExportArticle, context: ExportContext, names: list[str]) ->
     refs = [(article_uri(a), "ninat:text", a.headline)]
     refs += [(photo_uri(a, p), "ninat:picture", p.caption or p.name) for p in ex.photos]
     for (guid, item_class, title), name in zip(refs, names):
-        ref = _e(group, "itemRef", residref=guid, href=name, contenttype=ITEM_TYPE)
+        ref = _e(group, "itemRef", residref=guid, version=_version(a), href=name,
+                 contenttype=ITEM_TYPE)
         _e(ref, "itemClass", qcode=item_class)
         _e(ref, "title", title)
     etree.indent(root, space="  ")

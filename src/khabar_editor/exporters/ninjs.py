@@ -1,7 +1,7 @@
 """``ninjs``: IPTC ninjs 3.1 (News in JSON), valid with format checking.
 
 Every ``uri``/``href`` is absolute: the article is ``urn:khabar:article:<uuid>``,
-photos ``urn:khabar:photo:<uuid>:<n>``, the category
+photos ``urn:khabar:photo:<uuid>`` (from the article id and file name), the category
 ``urn:khabar:category:<id>``; photo renditions point to
 ``ExportContext.media_url()`` and carry the bundle path in ``title``.
 Place levels travel as ``literal`` ``city:<slug>``, ``district:...``,
@@ -22,6 +22,7 @@ from khabar_editor.exporters.common import (
     join_nonempty,
     photo_uri,
     prepared,
+    pub_status,
 )
 from khabar_editor.exporters.registry import ExportContext, ExportResult, register
 from khabar_editor.i18n import N_
@@ -54,12 +55,21 @@ def _subjects(ex: ExportArticle) -> list[dict[str, Any]]:
 
 
 def _association(ex: ExportArticle, photo: Photo, context: ExportContext) -> dict[str, Any]:
+    # rendition names from the IPTC rendition NewsCodes, as in the NewsML-G2 picture items
     rendition: dict[str, Any] = {
-        "name": "original", "href": context.media_url(photo.path), "title": photo.path,
+        "name": "highRes", "href": context.media_url(photo.path), "title": photo.path,
         "contentType": photo.mime, "sizeInBytes": len(photo.data),
     }
     if photo.width and photo.height:
         rendition.update(width=photo.width, height=photo.height)
+    renditions = [rendition]
+    if photo.web is not None:
+        web: dict[str, Any] = {
+            "name": "web", "href": context.media_url(photo.web.path), "title": photo.web.path,
+            "contentType": "image/jpeg", "sizeInBytes": len(photo.web.data)}
+        if photo.web.width and photo.web.height:
+            web.update(width=photo.web.width, height=photo.web.height)
+        renditions.append(web)
     descriptions = [{"role": "caption", "value": photo.caption}] if photo.caption else []
     if photo.alt:
         descriptions.append({"role": "alt", "value": photo.alt})
@@ -68,7 +78,7 @@ def _association(ex: ExportArticle, photo: Photo, context: ExportContext) -> dic
     assoc: dict[str, Any] = {
         "name": "featureimage" if photo.index == 1 else f"photo-{photo.index}",
         "rel": "photo", "uri": photo_uri(ex.article, photo), "type": "picture",
-        "language": ex.lang, "renditions": [rendition],
+        "language": ex.lang, "renditions": renditions,
     }
     if photo.credit:
         assoc.update(by=photo.credit, copyrightNotice=photo.credit)
@@ -84,7 +94,7 @@ def ninjs_document(ex: ExportArticle, context: ExportContext) -> dict[str, Any]:
         "uri": article_uri(a), "type": "text", "representationType": "full",
         "profile": "khabar-editor-text", "version": a.modified.strftime("%Y%m%d%H%M%S"),
         "firstCreated": iso(a.created), "versionCreated": iso(a.modified),
-        "contentCreated": iso(a.created), "pubStatus": "usable", "urgency": a.priority,
+        "contentCreated": iso(a.created), "pubStatus": pub_status(a), "urgency": a.priority,
         "language": ex.lang, "slugline": ex.slug,
         "headlines": [{"role": "main", "value": a.headline}],
     }
@@ -107,7 +117,8 @@ def ninjs_document(ex: ExportArticle, context: ExportContext) -> dict[str, Any]:
         doc["descriptions"] = descriptions
     doc.update(places=_places(ex), subjects=_subjects(ex))
     doc["bodies"] = [
-        {"role": "main", "contentType": "text/html", "wordCount": ex.word_count,
+        # roles as in the IPTC examples: "richtext" for markup, "main" for plain text
+        {"role": "richtext", "contentType": "text/html", "wordCount": ex.word_count,
          "charCount": len(ex.body_text), "value": ex.body_html},
         {"role": "main", "contentType": "text/plain", "wordCount": ex.word_count,
          "charCount": len(ex.body_text), "value": ex.body_text},

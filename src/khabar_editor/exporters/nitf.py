@@ -13,7 +13,13 @@ from typing import Any
 
 from lxml import etree
 
-from khabar_editor.exporters.common import ExportArticle, article_uri, prepared, xml_bytes
+from khabar_editor.exporters.common import (
+    ExportArticle,
+    article_uri,
+    prepared,
+    pub_status,
+    xml_bytes,
+)
 from khabar_editor.exporters.registry import ExportContext, ExportResult, register
 from khabar_editor.exporters.xmlbody import nitf_body
 from khabar_editor.i18n import N_
@@ -39,9 +45,12 @@ def _head(root: Any, ex: ExportArticle) -> None:
     a = ex.article
     head = _e(root, "head")
     _e(head, "title", a.headline)
-    docdata = _e(head, "docdata")
+    status = pub_status(a)
+    if status == "usable" and a.embargo:
+        status = "embargoed"
+    docdata = _e(head, "docdata", management_status=status)
     _e(docdata, "doc-id", id_string=article_uri(a), regsrc="khabar")
-    _e(docdata, "urgency", ed_urg=str(a.priority))
+    _e(docdata, "urgency", ed_urg=str(min(a.priority, 8)))  # NITF: 1 most, 5 normal, 8 least
     _e(docdata, "date.issue", norm=norm_date(a.created))
     if a.embargo:
         _e(docdata, "date.release", norm=norm_date(a.embargo))

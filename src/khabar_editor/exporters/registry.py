@@ -43,7 +43,9 @@ class ExportContext:
         media_base_url: where the bundle's ``media/`` files will be published;
             empty means ``<site_url>/media/``. Used where a format requires
             absolute URLs (ninjs renditions, WXR attachments unless relative).
-        wxr_relative_media: write WXR ``wp:attachment_url`` as ``media/<name>``.
+        wxr_relative_media: write WXR ``wp:attachment_url`` as ``media/<name>``
+            (for own ingest scripts: the WordPress Importer fetches only
+            absolute URLs, or ones starting with ``/`` against the site).
         provider: the provider / agency name printed in the wire text dateline
             and used as NewsML-G2 provider and copyright holder.
         publish_approved: map approved articles to WordPress ``publish``

@@ -10,6 +10,8 @@ Decisions (documented in ``docs/exports.md``):
   ``wp:post_parent`` 1 (the importer renumbers them); the first photo is the
   featured image (``_thumbnail_id``).
 * metadata travels as postmeta ``khabar_*`` (see :data:`META_KEYS`).
+* how text is written so that all three parsers of the WordPress Importer read
+  it back unchanged: :mod:`khabar_editor.exporters.wxr_text`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from khabar_editor.article.model import Status
 from khabar_editor.article.slug import make_slug
 from khabar_editor.exporters.common import ExportArticle, article_uri, iso, prepared
 from khabar_editor.exporters.registry import ExportContext, ExportResult, register
+from khabar_editor.exporters.wxr_text import cdata, html_text, meta_value, wrap_html
 from khabar_editor.i18n import N_
 
 WXR_NS = {
@@ -41,11 +44,6 @@ META_KEYS = (
     "khabar_priority", "khabar_embargo",
 )
 _SLUG_OK = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def cdata(text: str) -> str:
-    """``text`` as CDATA; a ``]]>`` inside is split across two sections."""
-    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
 def wp_status(ex: ExportArticle, context: ExportContext) -> str:
@@ -124,7 +122,7 @@ def _wp_date(value: datetime) -> str:
 
 def _meta_xml(key: str, value: str) -> str:
     return (f"    <wp:postmeta>\n      <wp:meta_key>{cdata(key)}</wp:meta_key>\n"
-            f"      <wp:meta_value>{cdata(value)}</wp:meta_value>\n    </wp:postmeta>")
+            f"      <wp:meta_value>{cdata(meta_value(value))}</wp:meta_value>\n    </wp:postmeta>")
 
 
 def _item_xml(fields: dict[str, Any]) -> str:
@@ -132,14 +130,14 @@ def _item_xml(fields: dict[str, Any]) -> str:
     f = fields
     lines = [
         "  <item>",
-        f"    <title>{cdata(f['title'])}</title>",
+        f"    <title>{cdata(html_text(f['title']))}</title>",
         f"    <link>{escape(f['link'])}</link>",
         f"    <pubDate>{format_datetime(f['gmt'])}</pubDate>",
         f"    <dc:creator>{cdata(f['author'])}</dc:creator>",
         f"    <guid isPermaLink=\"false\">{escape(f['guid'])}</guid>",
         "    <description></description>",
-        f"    <content:encoded>{cdata(f['content'])}</content:encoded>",
-        f"    <excerpt:encoded>{cdata(f['excerpt'])}</excerpt:encoded>",
+        f"    <content:encoded>{cdata(wrap_html(f['content']))}</content:encoded>",
+        f"    <excerpt:encoded>{cdata(wrap_html(html_text(f['excerpt'])))}</excerpt:encoded>",
         f"    <wp:post_id>{f['id']}</wp:post_id>",
         f"    <wp:post_date>{cdata(_wp_date(f['local']))}</wp:post_date>",
         f"    <wp:post_date_gmt>{cdata(_wp_date(f['gmt']))}</wp:post_date_gmt>",
@@ -200,21 +198,22 @@ def _channel_head(ex: ExportArticle, context: ExportContext, login: str, gmt: da
         f"  <language>{escape(ex.lang)}</language>", "  <wp:wxr_version>1.2</wp:wxr_version>",
         f"  <wp:base_site_url>{escape(site)}</wp:base_site_url>",
         f"  <wp:base_blog_url>{escape(site)}</wp:base_blog_url>",
-        "  <wp:author>", "    <wp:author_id>1</wp:author_id>",
-        f"    <wp:author_login>{cdata(login)}</wp:author_login>",
-        f"    <wp:author_email>{cdata('')}</wp:author_email>",
-        f"    <wp:author_display_name>{cdata(ex.article.byline.name)}</wp:author_display_name>",
-        "  </wp:author>",
+        # one line each, as WordPress writes them: WXR_Parser_Regex reads <wp:author> only so
+        "  <wp:author><wp:author_id>1</wp:author_id>"
+        f"<wp:author_login>{cdata(login)}</wp:author_login>"
+        f"<wp:author_email>{cdata('')}</wp:author_email>"
+        f"<wp:author_display_name>{cdata(ex.article.byline.name)}</wp:author_display_name>"
+        "</wp:author>",
     ]
     for number, (name, nicename) in enumerate(cats, start=1):
-        head += ["  <wp:category>", f"    <wp:term_id>{number}</wp:term_id>",
-                 f"    <wp:category_nicename>{cdata(nicename)}</wp:category_nicename>",
-                 f"    <wp:category_parent>{cdata('')}</wp:category_parent>",
-                 f"    <wp:cat_name>{cdata(name)}</wp:cat_name>", "  </wp:category>"]
+        head.append(f"  <wp:category><wp:term_id>{number}</wp:term_id>"
+                    f"<wp:category_nicename>{cdata(nicename)}</wp:category_nicename>"
+                    f"<wp:category_parent>{cdata('')}</wp:category_parent>"
+                    f"<wp:cat_name>{cdata(name)}</wp:cat_name></wp:category>")
     for number, (name, nicename) in enumerate(tag_terms, start=len(cats) + 1):
-        head += ["  <wp:tag>", f"    <wp:term_id>{number}</wp:term_id>",
-                 f"    <wp:tag_slug>{cdata(nicename)}</wp:tag_slug>",
-                 f"    <wp:tag_name>{cdata(name)}</wp:tag_name>", "  </wp:tag>"]
+        head.append(f"  <wp:tag><wp:term_id>{number}</wp:term_id>"
+                    f"<wp:tag_slug>{cdata(nicename)}</wp:tag_slug>"
+                    f"<wp:tag_name>{cdata(name)}</wp:tag_name></wp:tag>")
     return head
 
 
@@ -249,9 +248,9 @@ def rest_body(ex: ExportArticle, context: ExportContext) -> dict[str, Any]:
     status = wp_status(ex, context)
     _, gmt = _dates(ex, status)
     return {
-        "title": ex.article.headline,
+        "title": html_text(ex.article.headline),
         "content": post_content(ex),
-        "excerpt": ex.summary,
+        "excerpt": html_text(ex.summary),
         "slug": ex.slug,
         "status": status,
         "date_gmt": gmt.strftime("%Y-%m-%dT%H:%M:%S"),

@@ -63,9 +63,15 @@ def noun_forms(word: str) -> list[str]:
     if word.endswith("ि"):
         stem = word[:-1]
         return [stem + "ियाँ", stem + "ियां", stem + "ियों"]
+    if word.endswith("ई"):
+        # मिठाई -> मिठाइयाँ/मिठाइयों, दवाई -> दवाइयां (independent vowel after a vowel).
+        stem = word[:-1]
+        return [stem + "इयाँ", stem + "इयां", stem + "इयों"]
     if word.endswith("ू") or word.endswith("ु"):
         return [word + "ओं", word[:-1] + "ुओं", word + "एँ", word + "एं"]
     if ends_in_consonant(word) and not word.endswith(VIRAMA):
+        # "+ी" is derivation (ख़रीदार -> ख़रीदारी); blindly it also makes कृषी, व्यक्ती,
+        # which the lexicon build drops as near misses of frequent words.
         return [word + "ें", word + "ों", word + "ी"]
     return []
 
@@ -76,6 +82,11 @@ def expand(word: str) -> set[str]:
     forms.update(noun_forms(word))
     if word.endswith("ना") and len(word) > 2:
         forms.update(verb_forms(word[:-2]))
+        if word.endswith("ाना") and len(word) > 4:
+            # Causative in -वा- beside -ा-: मंगाना -> मंगवाना, बनाना -> बनवाना.
+            causative = word[:-3] + "वा"
+            forms.add(causative + "ना")
+            forms.update(verb_forms(causative))
     return forms
 
 

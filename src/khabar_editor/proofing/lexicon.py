@@ -140,7 +140,7 @@ def write_word_file(path: str | os.PathLike[str], words: Iterable[str], header: 
 
 
 def default_personal_path() -> Path:
-    """The personal dictionary in the user data folder (platformdirs)."""
-    from platformdirs import user_data_dir
+    """The personal dictionary in the user data folder (``KHABAR_DATA_DIR`` overrides)."""
+    from khabar_editor.settings import data_dir
 
-    return Path(user_data_dir("khabar-editor", appauthor=False)) / "personal-words.txt"
+    return data_dir() / "personal-words.txt"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from khabar_editor.i18n import N_
 from khabar_editor.proofing import consistency  # noqa: F401 - registers its rule
+from khabar_editor.proofing import nepali
 from khabar_editor.proofing.engine import HunspellStatus, open_hunspell
 from khabar_editor.proofing.errormodel import candidates, rank
 from khabar_editor.proofing.findings import SPELLING, Finding
@@ -83,12 +84,17 @@ class Proofreader:
         key = lookup_key(word)
         known = self._known.get(key)
         if known is None:
-            known = (key in self._lexicon or key in self._extra or key in self._ignored
+            known = (self._accepts(key) or key in self._ignored
                      or not any("\u0900" <= ch <= "\u097f" for ch in key)
-                     or (self._hunspell_checks and self._hunspell is not None
-                         and self._hunspell.check(key)))
+                     or (self.language == "ne"
+                         and any(self._accepts(stem) for stem in nepali.stems(key))))
             self._known[key] = known
         return known
+
+    def _accepts(self, key: str) -> bool:
+        return (key in self._lexicon or key in self._extra
+                or (self._hunspell_checks and self._hunspell is not None
+                    and self._hunspell.check(key)))
 
     def suggest(self, word: str) -> list[str]:
         """Replacements for ``word``, best first: error model and frequency, then Hunspell."""
@@ -98,8 +104,12 @@ class Proofreader:
             return cached
         canonical = fix_do_not_use(key)
         found = candidates(canonical, self._is_known_word)
-        if canonical != key and self._is_known_word(canonical):
-            found[canonical] = 0.0  # the word with its "do not use" sequence fixed
+        if canonical != key:
+            # Two signs in a row may also be one sign too many (जायसवाै for जायसवाल).
+            for cand, cost in candidates(key, self._is_known_word).items():
+                found[cand] = min(cost, found.get(cand, cost))
+            if self._is_known_word(canonical):
+                found[canonical] = 0.0  # the word with its "do not use" sequence fixed
         ranked = rank(found, self._frequency, MAX_SUGGESTIONS)
         if self._hunspell is not None:
             for extra in self._hunspell.suggest(key):

@@ -22,12 +22,31 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
+# Qt's own command-line options that take a value (QGuiApplication / QApplication).
+_QT_VALUE_OPTIONS = {"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-style",
+                     "-stylesheet", "-qwindowgeometry", "-qwindowtitle", "-qwindowicon",
+                     "-display", "-geometry", "-title", "-session", "-qmljsdebugger"}
+
+
+def _without_qt_options(argv: list[str]) -> list[str]:
+    out: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _QT_VALUE_OPTIONS:
+            skip = True
+        elif not (arg.startswith("-") and not arg.startswith("--") and len(arg) > 2):
+            out.append(arg)
+    return out
+
+
 def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="khabar-editor",
                                      description="Khabar Editor — write Hindi/Nepali news")
     parser.add_argument("file", nargs="?", help="a .khabar package, or a .md/.txt file to import")
     parser.add_argument("--lang", choices=("en", "hi"), help="interface language")
-    args, _unknown = parser.parse_known_args(argv)  # Qt options such as -platform pass through
+    args, _unknown = parser.parse_known_args(_without_qt_options(argv))
     return args
 
 
@@ -46,12 +65,15 @@ def create_application(argv: list[str], lang: str) -> object:
     """The QApplication with bundled fonts, Hindi-capable UI font and translator."""
     from PySide6.QtWidgets import QApplication
 
-    from khabar_editor import APP_ID, APP_NAME
+    from khabar_editor import APP_NAME
     from khabar_editor.ui.fonts import BUNDLED_FAMILY, load_bundled_fonts
 
+    # The preview renders in a worker thread; a short GIL switch interval keeps
+    # the GUI thread from waiting up to 5 ms each time it re-enters Python.
+    sys.setswitchinterval(0.0005)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
-    app.setDesktopFileName(f"in.khabar.{APP_ID}")
+    app.setDesktopFileName("in.khabar.KhabarEditor")
     load_bundled_fonts()
     font = app.font()
     font.setFamilies([font.family(), BUNDLED_FAMILY])

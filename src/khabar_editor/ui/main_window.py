@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QSplitter, QVBoxLayout, QWidget)
 
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.state_changed()
         self.setAcceptDrops(True)
         self._restore_geometry()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     # -- construction -----------------------------------------------------------------
     def _load_taxonomy(self) -> Taxonomy:
@@ -96,7 +97,15 @@ class MainWindow(QMainWindow):
         self.metadata_dock.setWidget(self.metadata)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.metadata_dock)
         self.editor.textChanged.connect(self._body_changed)
-        self.editor.verticalScrollBar().valueChanged.connect(self._sync_scroll)
+        # Value and range change in several steps while the text lays out; sync
+        # once they have settled.
+        self.scroll_timer = QTimer(self)
+        self.scroll_timer.setSingleShot(True)
+        self.scroll_timer.setInterval(0)
+        self.scroll_timer.timeout.connect(self._sync_scroll)
+        for signal in (self.editor.verticalScrollBar().valueChanged,
+                       self.editor.verticalScrollBar().rangeChanged):
+            signal.connect(lambda *_a: self.scroll_timer.start())
         self.status_counts = QLabel()
         self.status_counts.setObjectName("statusCounts")
         self.status_saved = QLabel()
@@ -133,6 +142,10 @@ class MainWindow(QMainWindow):
         self.proofing.set_enabled(s.spell_check)
         a["show_proofing"].setEnabled(self.proofing.available)
         a["show_proofing"].setChecked(self.proofing.visible())
+
+    def _system_scheme_changed(self, *_args: object) -> None:
+        if self.settings.theme == "system":
+            self.apply_settings()
 
     def _restore_geometry(self) -> None:
         if self.state.window_geometry:
@@ -201,9 +214,9 @@ class MainWindow(QMainWindow):
         self.preview.schedule()
         self.stats_timer.start()
 
-    def _sync_scroll(self, value: int) -> None:
+    def _sync_scroll(self) -> None:
         bar = self.editor.verticalScrollBar()
-        self.preview.sync_to(value / bar.maximum() if bar.maximum() else 0.0)
+        self.preview.sync_to(bar.value() / bar.maximum() if bar.maximum() else 0.0)
 
     def _update_stats_and_problems(self) -> None:
         self.flush_edits()

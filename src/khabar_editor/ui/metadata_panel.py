@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFormLayout,
                                QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from khabar_editor.article.dateline import format_dateline
 from khabar_editor.article.model import PRIORITY_MAX, PRIORITY_MIN, Article, Language, Status
-from khabar_editor.article.slug import make_slug
 from khabar_editor.article.taxonomy import Taxonomy
 from khabar_editor.i18n import N_, _
 from khabar_editor.problems import Problem, Severity
@@ -46,7 +45,8 @@ class MetadataPanel(QScrollArea):
         self._digits = digits
         self._article = Article()
         self._loading = False
-        self._slug_auto = True
+        self._slug_auto: bool | None = True
+        self._loaded_headline = ""
         self._problem_labels: dict[str, QLabel] = {}
         self.w: dict[str, QWidget] = {}
         inner = QWidget()
@@ -194,7 +194,10 @@ class MetadataPanel(QScrollArea):
             when = a.embargo or datetime.now(timezone.utc).replace(second=0, microsecond=0)
             w["embargo"].setDateTime(QDateTime.fromSecsSinceEpoch(int(when.timestamp())))  # type: ignore[attr-defined]
             w["embargo"].setEnabled(a.embargo is not None)
-            self._slug_auto = not a.slug or a.slug == make_slug(a.headline)
+            # Whether the slug still follows the headline is decided on the first
+            # headline edit (the transliterator is slow to import at start-up).
+            self._slug_auto = True if not a.slug else None
+            self._loaded_headline = a.headline
             self.media.load(a.media, media or {})
             self._update_dateline_label()
         finally:
@@ -231,7 +234,9 @@ class MetadataPanel(QScrollArea):
                    "place.city", "place.district", "place.state", "place.country"):
             head, _sep, tail = key.rpartition(".")
             setattr(getattr(a, head) if head else a, tail, w[key].text())  # type: ignore[attr-defined]
-            if key == "headline" and self._slug_auto:
+            if key == "headline" and self._follows_headline():
+                from khabar_editor.article.slug import make_slug
+
                 a.slug = make_slug(a.headline)
                 w["slug"].setText(a.slug)  # type: ignore[attr-defined]
         elif key == "slug":
@@ -270,6 +275,13 @@ class MetadataPanel(QScrollArea):
         text = format_dateline(self._article.dateline, self._article.language.value,
                                self._digits())
         self.dateline_label.setText(text or "—")
+
+    def _follows_headline(self) -> bool:
+        if self._slug_auto is None:
+            from khabar_editor.article.slug import make_slug
+
+            self._slug_auto = self._article.slug == make_slug(self._loaded_headline)
+        return self._slug_auto
 
     def set_slug_auto(self, on: bool) -> None:
         """Whether the slug follows the headline (until the user edits the slug)."""

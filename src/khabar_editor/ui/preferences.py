@@ -21,8 +21,19 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(_("Preferences"))
         self.setObjectName("preferences")
         self._settings = copy.deepcopy(settings)
-        s = self._settings
         form = QFormLayout()
+        self._appearance_rows(form)
+        self._work_rows(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _appearance_rows(self, form: QFormLayout) -> None:
+        s = self._settings
         self.language = QComboBox()
         for text, code in ((_("System default"), ""), ("English", "en"), ("हिन्दी", "hi")):
             self.language.addItem(text, code)
@@ -39,6 +50,12 @@ class PreferencesDialog(QDialog):
         form.addRow(_("Font"), self.font)
         self.font_size = self._spin(6, 72, s.font_size, " pt")
         form.addRow(_("Font size"), self.font_size)
+        self.line_numbers = QCheckBox(_("Show line numbers"))
+        self.line_numbers.setChecked(s.line_numbers)
+        form.addRow(self.line_numbers)
+
+    def _work_rows(self, form: QFormLayout) -> None:
+        s = self._settings
         self.autosave = self._spin(1, 600, s.autosave_seconds, _(" s"))
         form.addRow(_("Autosave every"), self.autosave)
         self.photo_px = self._spin(200, 10000, s.photo_max_px, " px")
@@ -59,16 +76,6 @@ class PreferencesDialog(QDialog):
         self.spell = QCheckBox(_("Check spelling while typing"))
         self.spell.setChecked(s.spell_check)
         form.addRow(self.spell)
-        self.line_numbers = QCheckBox(_("Show line numbers"))
-        self.line_numbers.setChecked(s.line_numbers)
-        form.addRow(self.line_numbers)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
 
     @staticmethod
     def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:

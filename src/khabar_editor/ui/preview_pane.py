@@ -71,6 +71,8 @@ class PreviewPane(QTextBrowser):
         self._fraction = 0.0
         self._images: dict[tuple[str, int], QImage] = {}
         self.applied_revision = -1
+        # The document lays out lazily, so the range grows after setHtml: keep the place.
+        self.verticalScrollBar().rangeChanged.connect(lambda *_r: self.sync_to(self._fraction))
         self.set_dark(False)
 
     def set_dark(self, dark: bool) -> None:

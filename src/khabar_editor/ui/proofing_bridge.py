@@ -8,6 +8,7 @@ the window appears, so start-up never waits for it.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -53,13 +54,10 @@ class ProofingBridge:
         self._starting = False
         self._relay = _Ready()
         self._relay.built.connect(self._on_built, Qt.ConnectionType.QueuedConnection)
-        try:
-            from khabar_editor.proofing import Proofreader  # noqa: F401
-            self.available = True
-        except ImportError:
-            self.available = False
+        # Only look for the module here; importing it (dictionaries, enchant) waits
+        # for the worker thread started after the window is shown.
+        self.available = importlib.util.find_spec("khabar_editor.proofing") is not None
         if self.available:
-            self._make_panel()
             window.editor.context_menu_hook = self._context_menu
 
     # -- engine -----------------------------------------------------------------------
@@ -142,6 +140,11 @@ class ProofingBridge:
         return self.dock is not None and self.dock.isVisible()
 
     def set_visible(self, on: bool) -> None:
+        """Show or hide the proofing dock (built on first use)."""
+        if on and self.dock is None and self.available:
+            self._make_panel()
+            if self.panel is not None and self.proofreader is not None:
+                self.panel.set_proofreader(self.proofreader)
         if self.dock is not None:
             self.dock.setVisible(on)
             if on:
