@@ -161,8 +161,8 @@ def make_errors(words: list[str], forbidden: set[str],
 def _ours_flags_and_suggests(p: Proofreader, bad: str) -> tuple[bool, list[str]]:
     """Whether the word is flagged, and what the user is offered, best first.
 
-    The "do not use" rule's fix comes first when it gives a known word; otherwise
-    the spelling suggestions (shown for the same word) are what the user sees.
+    The "do not use" rule's fix comes first; when it does not give a known word,
+    the spelling suggestions shown for the same word follow it.
     """
     findings = p.check_paragraph(bad)
     rule = [f for f in findings if f.kind == "unicode.do_not_use"]
@@ -172,7 +172,7 @@ def _ours_flags_and_suggests(p: Proofreader, bad: str) -> tuple[bool, list[str]]
             fixed = fixed[:f.start] + (f.fix or "") + fixed[f.end:]
         if p.is_correct(fixed) or p.is_correct(bad):
             return True, [fixed]
-        return True, [s for s in p.suggest(bad) if s != fixed] + [fixed]
+        return True, [fixed] + [s for s in p.suggest(bad) if s != fixed]
     if p.is_correct(bad):
         return False, []
     return True, p.suggest(bad)

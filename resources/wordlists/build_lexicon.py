@@ -37,6 +37,7 @@ DICTS = ROOT / "src" / "khabar_editor" / "data" / "dicts"
 OUT = DICTS / "hi_words.tsv.gz"
 # A corpus word this much (Zipf x 100) rarer than a confusable neighbour is a misspelling.
 MISSPELLING_GAP = int(os.environ.get("KHABAR_MISSPELLING_GAP", "80"))
+TRUSTED_GAP = int(os.environ.get("KHABAR_TRUSTED_GAP", "20"))
 # A generated, unattested form this close to a word this frequent is left out.
 NEAR_MISS_COST = float(os.environ.get("KHABAR_NEAR_MISS_COST", "0.6"))
 NEAR_MISS_SCORE = int(os.environ.get("KHABAR_NEAR_MISS_SCORE", "400"))
@@ -71,17 +72,22 @@ def _wordfreq_scores() -> dict[str, int]:
     return scores
 
 
-def _likely_misspelling(word: str, scores: dict[str, int]) -> bool:
-    """A corpus word one confusable edit from a word at least 10x more frequent.
+def _likely_misspelling(word: str, scores: dict[str, int], trusted: set[str]) -> bool:
+    """A corpus word one confusable edit from a much more frequent word.
 
     Web and subtitle corpora contain common misspellings (पडा for पड़ा, मे for
-    में); such a word is left out unless a curated list has it. Pairs that
-    are both accepted spellings (optional nukta, ँ/ं) are not counted.
+    में); such a word is left out unless a curated list has it. "Much more" is
+    MISSPELLING_GAP (Zipf x 100), or TRUSTED_GAP when the neighbour is in a
+    curated list and the edit is a vowel-length slip (ि/ी, ु/ू: जरुर/जरूर).
+    Pairs that are both accepted spellings (optional nukta, ँ/ं) are not counted.
     """
     score = scores[word]
-    own = {_canonical(word)}
+    own = _canonical(word)
     for cand, cost in cheap_edits(word):
-        if cost <= 0.7 and scores.get(cand, -1) >= score + MISSPELLING_GAP and _canonical(cand) not in own:
+        if cost > 0.7 or _canonical(cand) == own:
+            continue
+        gap = TRUSTED_GAP if cost <= 0.5 and cand in trusted else MISSPELLING_GAP
+        if scores.get(cand, -1) >= score + gap:
             return True
     return False
 
@@ -149,7 +155,7 @@ def build() -> dict[str, int]:
     scores = _wordfreq_scores()
     trusted = {lookup_key(w) for w in _hunspell_words(DICTS / "hunspell" / "hi_IN.dic")}
     trusted.update(lookup_key(w) for w in _plain_list(Path(__file__).with_name("modern_hi.txt")))
-    dropped = {w for w in scores if w not in trusted and _likely_misspelling(w, scores)}
+    dropped = {w for w in scores if w not in trusted and _likely_misspelling(w, scores, trusted)}
     print(f"{len(dropped)} corpus words left out as likely misspellings", file=sys.stderr)
     scores = {w: s for w, s in scores.items() if w not in dropped}
     base = {w for w in trusted | set(scores) if is_lexicon_word(w)}

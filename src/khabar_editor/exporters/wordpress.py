@@ -171,7 +171,8 @@ def _attachment_items(ex: ExportArticle, context: ExportContext, author: str) ->
         if photo.credit:
             meta["khabar_credit"] = photo.credit
         items.append(_item_xml({
-            "title": photo.name.rsplit(".", 1)[0], "link": f"{site}/?attachment_id={photo.index + 1}",
+            "title": photo.name.rsplit(".", 1)[0],
+            "link": f"{site}/?attachment_id={photo.index + 1}",
             "gmt": gmt, "local": local, "author": author, "guid": url,
             "content": "", "excerpt": photo.caption, "id": photo.index + 1,
             "name": f"{ex.slug}-{photo.index}", "status": "inherit", "parent": 1,

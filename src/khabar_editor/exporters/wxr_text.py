@@ -66,7 +66,8 @@ def meta_value(text: str) -> str:
 
 
 def _split_long(word: str, room: int, limit: int) -> list[str]:
-    """``word`` cut at grapheme boundaries into pieces of at most ``room``, then ``limit``, bytes."""
+    """``word`` cut between grapheme clusters: the first piece fits ``room`` bytes, the
+    others ``limit`` bytes."""
     pieces: list[str] = []
     current: list[str] = []
     size = 0

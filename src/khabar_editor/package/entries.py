@@ -8,7 +8,9 @@ streaming, and nothing is ever written to disk. The result is a mapping
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import itertools
 import os
 import stat
 import struct
@@ -27,6 +29,8 @@ CHUNK = 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _MIME_OFFSET = 38
 _EOCD_SEARCH = 22 + 65535  # end-of-central-directory record plus the longest comment
+_EOCD, _ZIP64_LOCATOR, _ZIP64_EOCD = b"PK\x05\x06", b"PK\x06\x07", b"PK\x06\x06"
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... name length, extra length
 _NOT_KHABAR = N_("This is not a Khabar package (its 'mimetype' entry is missing or wrong).")
 
 
@@ -41,16 +45,19 @@ class _Source:
     def close(self) -> None:
         """Release the underlying file."""
 
+    def check_layout(self) -> None:
+        """Check how entries are laid out in the container (after the size limits)."""
+
 
 class _ZipSource(_Source):
     def __init__(self, path: Path) -> None:
-        self._fh = path.open("rb")
+        self._fh = open_regular(path)
         try:
             head = self._fh.read(_MIME_OFFSET + len(spec.MIMETYPE))
             if not head.startswith(_ZIP_MAGIC):
                 fail("not_zip", N_("'{file}' is not a Khabar package (not a zip file)."),
                      file=path.name)
-            _check_entry_count(self._fh)
+            _check_end_record(self._fh)
             try:
                 self._zip = zipfile.ZipFile(self._fh)
             except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError):
@@ -68,15 +75,22 @@ class _ZipSource(_Source):
                                         "{limit})."), count=len(infos), limit=spec.MAX_ENTRIES)
         self.sizes = {}
         self._infos: dict[str, zipfile.ZipInfo] = {}
+        keys: set[str] = set()
         for info in infos:
             name = info.filename
+            if name != info.orig_filename:  # zipfile cuts names at NUL: "a.jpg\0../../x"
+                fail("unsafe_path", N_("Unsafe file name inside the package: '{name}'; refused."),
+                     name=info.orig_filename)
             if name in spec.DIRECTORY_NAMES and info.file_size == 0:
                 continue
-            check_name(name, self._infos)
+            check_name(name, keys)
             _check_zip_info(info)
             self._infos[name] = info
             self.sizes[name] = info.file_size
         _check_mimetype_first(infos, head)
+
+    def check_layout(self) -> None:
+        _check_no_overlap(self._fh, self._zip.infolist(), getattr(self._zip, "start_dir", None))
 
     def open(self, name: str) -> BinaryIO:
         return self._zip.open(self._infos[name])  # type: ignore[return-value]
@@ -86,20 +100,68 @@ class _ZipSource(_Source):
         self._fh.close()
 
 
-def _check_entry_count(fh: BinaryIO) -> None:
-    """Refuse huge archives from the end record, before zipfile parses the whole directory."""
+def _check_end_record(fh: BinaryIO) -> None:
+    """Refuse huge archives from the end records, before zipfile parses the whole directory.
+
+    zipfile reads the central directory by its declared byte size, whatever the
+    entry count says, so both the count and the size are bounded here, taken
+    from the zip64 end record when there is one (as zipfile does).
+    """
     fh.seek(0, os.SEEK_END)
     size = fh.tell()
-    fh.seek(max(0, size - _EOCD_SEARCH))
+    start = max(0, size - _EOCD_SEARCH)
+    fh.seek(start)
     tail = fh.read()
-    fh.seek(0)
-    at = tail.rfind(b"PK\x05\x06")
+    at = tail.rfind(_EOCD)
     if at == -1 or len(tail) - at < 22:
+        fh.seek(0)
         return  # zipfile reports the damage
-    count = struct.unpack_from("<H", tail, at + 10)[0]
+    count, directory = struct.unpack_from("<HI", tail, at + 10)
+    locator = start + at - 20
+    if locator >= 0:
+        fh.seek(locator)
+        loc = fh.read(20)
+        # zipfile reads the zip64 record just before the locator; other tools
+        # follow the locator's offset: take the larger claim of either.
+        places = (locator - 56, struct.unpack_from("<Q", loc, 8)[0]) if (
+            loc[:4] == _ZIP64_LOCATOR) else ()
+        for place in places:
+            fh.seek(max(0, place))
+            record = fh.read(56)
+            if len(record) == 56 and record[:4] == _ZIP64_EOCD:
+                count64, directory64 = struct.unpack_from("<QQ", record, 32)
+                count, directory = max(count, count64), max(directory, directory64)
+    fh.seek(0)
     if count > spec.MAX_ENTRIES:  # 0xFFFF (zip64) counts as too many as well
         fail("too_many_entries", N_("The package has too many files ({count}; the limit is "
                                     "{limit})."), count=count, limit=spec.MAX_ENTRIES)
+    if directory > spec.MAX_DIRECTORY_BYTES:
+        fail("too_many_entries", N_("The package's table of contents is too large ({size} "
+                                    "bytes; the limit is {limit})."),
+             size=directory, limit=spec.MAX_DIRECTORY_BYTES)
+
+
+def _check_no_overlap(fh: BinaryIO, infos: list[zipfile.ZipInfo], end: int | None) -> None:
+    """Refuse entries whose data overlap (the non-recursive "overlapping files" zip bomb).
+
+    Each entry must end (local header + compressed data) before the next one
+    starts, and the last before the central directory.
+    """
+    ordered = sorted(infos, key=lambda i: i.header_offset)
+    for info, following in zip(ordered, [*ordered[1:], None]):
+        fh.seek(info.header_offset)
+        header = fh.read(_LOCAL_HEADER.size)
+        if len(header) < _LOCAL_HEADER.size or header[:4] != _ZIP_MAGIC:
+            fail("corrupt", N_("The package is corrupt or has been tampered with: file "
+                               "'{name}' ({reason})."), name=info.filename,
+                 reason="bad local header")
+        _sig, name_len, extra_len = _LOCAL_HEADER.unpack(header)
+        stop = info.header_offset + _LOCAL_HEADER.size + name_len + extra_len + info.compress_size
+        limit = following.header_offset if following is not None else end
+        if limit is not None and stop > limit:
+            fail("zip_bomb", N_("Files inside the package overlap ('{name}'); refused as a "
+                                "possible zip bomb."), name=info.filename)
+    fh.seek(0)
 
 
 def _check_zip_info(info: zipfile.ZipInfo) -> None:
@@ -137,12 +199,13 @@ def _check_mimetype_first(infos: list[zipfile.ZipInfo], head: bytes) -> None:
         fail("mimetype", _NOT_KHABAR)
 
 
-def check_name(name: str, seen: dict[str, object]) -> None:
-    """Check one entry name: safe, allowed, not a duplicate of an earlier one."""
+def check_name(name: str, keys: set[str]) -> None:
+    """Check one entry name: safe, allowed, not a duplicate of an earlier one (in ``keys``)."""
     spec.check_entry_name(name)
     key = spec.name_key(name)
-    if name in seen or any(spec.name_key(other) == key for other in seen):
+    if key in keys:
         fail("duplicate", N_("The package contains '{name}' twice."), name=name)
+    keys.add(key)
     spec.check_allowed(name)
 
 
@@ -152,12 +215,18 @@ class _DirSource(_Source):
     def __init__(self, root: Path) -> None:
         self._root = root
         self.sizes = {}
-        for name, st in self._walk(root, ""):
+        keys: set[str] = set()
+        try:
+            found = list(itertools.islice(self._walk(root, ""), spec.MAX_ENTRIES + 1))
+        except OSError as exc:
+            fail("unreadable", N_("Cannot read '{file}': {reason}"), file=str(root),
+                 reason=exc.strerror or str(exc))
+        for name, st in found:
             if len(self.sizes) >= spec.MAX_ENTRIES:
                 fail("too_many_entries", N_("The package has too many files ({count}; the limit "
                                             "is {limit})."), count=len(self.sizes) + 1,
                      limit=spec.MAX_ENTRIES)
-            check_name(name, self.sizes)  # type: ignore[arg-type]
+            check_name(name, keys)
             self.sizes[name] = st.st_size
         mimetype = root / spec.MIMETYPE_NAME
         if spec.MIMETYPE_NAME in self.sizes and _head(mimetype) != spec.MIMETYPE.encode():
@@ -165,7 +234,8 @@ class _DirSource(_Source):
 
     def _walk(self, folder: Path, prefix: str) -> Iterator[tuple[str, os.stat_result]]:
         with os.scandir(folder) as it:
-            for entry in sorted(it, key=lambda e: e.name):
+            listed = list(itertools.islice(it, spec.MAX_ENTRIES + 1))
+            for entry in sorted(listed, key=lambda e: e.name):
                 name = prefix + entry.name
                 st = entry.stat(follow_symlinks=False)
                 if entry.is_symlink() or not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
@@ -180,16 +250,48 @@ class _DirSource(_Source):
                     yield name, st
 
     def open(self, name: str) -> BinaryIO:
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-        return os.fdopen(os.open(self._root / name, flags), "rb")
+        return open_regular(self._root / name, follow=False)
 
 
 def _head(path: Path) -> bytes:
-    with path.open("rb") as fh:
+    with open_regular(path, follow=False) as fh:
         return fh.read(1024)
 
 
+def open_regular(path: Path, *, follow: bool = True) -> BinaryIO:
+    """``path`` opened for reading, refusing anything but a regular file.
+
+    Opening never blocks (a named pipe would wait forever for a writer) and,
+    with ``follow=False``, a symbolic link is refused instead of followed.
+
+    Raises:
+        PackageError: ``package.not_found``, ``package.unreadable`` (no permission,
+            folder, pipe, device) or ``package.symlink``.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        fail("not_found", N_("File not found: '{file}'."), file=str(path))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP and not follow:
+            fail("symlink", N_("The package contains a link or special file '{name}'; "
+                               "refused."), name=str(path))
+        fail("unreadable", N_("Cannot read '{file}': {reason}"), file=str(path),
+             reason=exc.strerror or str(exc))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        fail("unreadable", N_("'{file}' is not a regular file (it is a folder, device or "
+                              "pipe); refused."), file=str(path))
+    if flags & getattr(os, "O_NONBLOCK", 0):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
 def open_source(path: Path) -> _Source:
+    """A zip package or an unpacked package folder at ``path``."""
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -219,6 +321,9 @@ def read_entry(source: _Source, name: str, limit: int, *, exact: bool = False
                          name=name, limit=limit)
                 digest.update(chunk)
                 chunks.append(chunk)
+    except PermissionError as exc:
+        fail("unreadable", N_("Cannot read '{file}': {reason}"), file=name,
+             reason=exc.strerror or str(exc))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         fail("corrupt", N_("The package is corrupt or has been tampered with: file '{name}' "
                            "({reason})."), name=name, reason=str(exc) or type(exc).__name__)
@@ -261,6 +366,7 @@ def _load(source: _Source) -> tuple[dict[str, bytes], Manifest, bytes]:
         if total > spec.MAX_TOTAL_BYTES:
             fail("too_large_total", N_("The package unpacks to more than {limit} bytes; refused."),
                  limit=spec.MAX_TOTAL_BYTES)
+    source.check_layout()
     raw, _ = read_entry(source, spec.MANIFEST_NAME, spec.entry_limit(spec.MANIFEST_NAME))
     manifest = parse_manifest(raw)
     data_names = set(source.sizes) - {spec.MIMETYPE_NAME, spec.MANIFEST_NAME}

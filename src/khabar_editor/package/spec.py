@@ -49,6 +49,10 @@ MAX_RATIO = 100
 """Largest allowed uncompressed/compressed ratio for an entry bigger than RATIO_FLOOR."""
 RATIO_FLOOR = 1024 * 1024
 MAX_NAME_BYTES = 255
+MAX_DIRECTORY_BYTES = 1024 * 1024
+"""Largest central directory (the zip's table of contents) a reader parses."""
+MAX_SHOWN_CHARS = 200
+"""Longest text from a package quoted in an error message."""
 
 # Already-compressed media are stored; everything else is deflated.
 STORED_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".heic", ".mp4", ".mp3",
@@ -57,11 +61,34 @@ STORED_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".heic", "
 _DRIVE = re.compile(r"^[A-Za-z]:")
 # Characters Windows cannot store in a file name, plus controls.
 _BAD_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"|?*\\]')
+# Names Windows maps to devices in every folder, with any extension ("media/con.jpg").
+_DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]"
+                     r"|conin\$|conout\$)(\..*)?$", re.IGNORECASE)
+# Unicode categories never allowed in a name: controls, surrogates, line/paragraph
+# separators, and format characters (bidi overrides that disguise "exe.jpg" etc.).
+_BAD_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp", "Cf"})
+_JOINERS = frozenset({"\u200c", "\u200d"})  # ZWNJ/ZWJ are part of Devanagari spelling
+# Characters that print as (or that "best fit" code pages turn into) path separators.
+_SLASH_LIKE = frozenset("\u2215\u2044\u29f8\u29f5\u29f9\uff0f\uff3c\ufe68\u2216\u27cb\u27cd")
+_DISPLAY_ESCAPE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                             r"\u200e\u200f\u061c\ufeff\ud800-\udfff]")
+
+
+def shown(text: str) -> str:
+    """``text`` made safe to print: controls, bidi marks and surrogates escaped, length capped.
+
+    Names and values quoted in messages come from hostile files; printed raw
+    they could move the terminal cursor, retitle the window or reorder the text.
+    """
+    if len(text) > MAX_SHOWN_CHARS:
+        text = text[:MAX_SHOWN_CHARS] + "\u2026"
+    return _DISPLAY_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def fail(code: str, msgid: str, **fields: Any) -> NoReturn:
-    """Raise a :class:`PackageError` with a stable ``package.*`` code."""
-    raise PackageError(msgid, code=f"package.{code}", **fields)
+    """Raise a :class:`PackageError` with a stable ``package.*`` code (text fields made safe)."""
+    safe = {k: shown(v) if isinstance(v, str) else v for k, v in fields.items()}
+    raise PackageError(msgid, code=f"package.{code}", **safe)
 
 
 def entry_limit(name: str) -> int:
@@ -76,18 +103,30 @@ def check_entry_name(name: str) -> None:
         PackageError: ``package.unsafe_path`` for absolute paths, drive letters,
             backslashes, ``..``/``.`` parts, control or reserved characters.
     """
-    parts = name.split("/")
     if (
         not name
-        or name.startswith("/")
-        or _DRIVE.match(name)
-        or "\\" in name
-        or any(p in ("", ".", "..") for p in parts)
         or len(name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES
-        or any(_BAD_CHARS.search(p) or p.endswith((" ", ".")) for p in parts)
+        or any(c in _SLASH_LIKE or (unicodedata.category(c) in _BAD_CATEGORIES
+                                    and c not in _JOINERS) for c in name)
+        or not _plain_path(name)
+        # What a tool or file system folding compatibility characters would see
+        # ("\u2024\u2024" is "..", "\uff0f" is "/"):
+        or not _plain_path(unicodedata.normalize("NFKC", name))
     ):
         fail("unsafe_path", N_("Unsafe file name inside the package: '{name}'; refused."),
              name=name)
+
+
+def _plain_path(name: str) -> bool:
+    parts = name.split("/")
+    return not (
+        name.startswith("/")
+        or _DRIVE.match(name)
+        or "\\" in name
+        or any(p in ("", ".", "..") for p in parts)
+        or any(_BAD_CHARS.search(p) or p.endswith((" ", ".")) or _DEVICE.match(p)
+               for p in parts)
+    )
 
 
 def is_media_name(name: str) -> bool:
@@ -103,8 +142,14 @@ def check_allowed(name: str) -> None:
 
 
 def name_key(name: str) -> str:
-    """Key under which two names count as the same file (case and normalization folded)."""
-    return unicodedata.normalize("NFC", name).casefold()
+    """Key under which two names count as the same file on some file system.
+
+    Folds Unicode normalization (macOS), compatibility forms and case, both
+    full case folding and the upper-casing Windows uses ("\u0131" and "i" are one
+    name on NTFS), so names that one disk would store as one file are duplicates.
+    """
+    folded = unicodedata.normalize("NFKC", name)
+    return unicodedata.normalize("NFKC", folded.upper().casefold())
 
 
 def is_stored(name: str) -> bool:

@@ -62,12 +62,18 @@ def plain_edits(word: str) -> Iterator[str]:
                 yield left + ch + right[1:]
 
 
-def candidates(word: str, known: Callable[[str], bool]) -> dict[str, float]:
-    """Known words near ``word`` with their lowest edit cost."""
-    found: dict[str, float] = {}
+def candidates(word: str, known: Callable[[str], bool],
+               known_plain: Callable[[str], bool] | None = None) -> dict[str, float]:
+    """Known words near ``word`` with their lowest edit cost.
 
-    def keep(cand: str, cost: float) -> None:
-        if cand != word and cost < found.get(cand, 99.0) and known(cand):
+    ``known_plain`` (default ``known``) tests the many plain edit-distance-1
+    strings; a caller whose ``known`` is slow can pass a cheaper test here.
+    """
+    found: dict[str, float] = {}
+    plain_known = known_plain or known
+
+    def keep(cand: str, cost: float, test: Callable[[str], bool] = known) -> None:
+        if cand != word and cost < found.get(cand, 99.0) and test(cand):
             found[cand] = cost
 
     first = list(cheap_edits(word))
@@ -79,7 +85,7 @@ def candidates(word: str, known: Callable[[str], bool]) -> dict[str, float]:
                 if cost + cost2 <= 1.4:
                     keep(cand2, cost + cost2)
     for cand in plain_edits(word):
-        keep(cand, EDIT_COST)
+        keep(cand, EDIT_COST, plain_known)
     return found
 
 

@@ -103,10 +103,11 @@ class Proofreader:
         if cached is not None:
             return cached
         canonical = fix_do_not_use(key)
-        found = candidates(canonical, self._is_known_word)
+        found = candidates(canonical, self._is_known_word, self._in_word_lists)
         if canonical != key:
             # Two signs in a row may also be one sign too many (जायसवाै for जायसवाल).
-            for cand, cost in candidates(key, self._is_known_word).items():
+            for cand, cost in candidates(key, self._is_known_word,
+                                         self._in_word_lists).items():
                 found[cand] = min(cost, found.get(cand, cost))
             if self._is_known_word(canonical):
                 found[canonical] = 0.0  # the word with its "do not use" sequence fixed
@@ -119,8 +120,18 @@ class Proofreader:
         self._suggestions[key] = ranked = ranked[:MAX_SUGGESTIONS]
         return ranked
 
-    def _is_known_word(self, key: str) -> bool:
+    def _in_word_lists(self, key: str) -> bool:
         return key in self._lexicon or key in self._extra
+
+    def _is_known_word(self, key: str) -> bool:
+        # Without a generated lexicon (Nepali) inflected candidates need Hunspell's
+        # affix rules and the joined postpositions; only the cheap (confusable)
+        # edits are asked, the ~2,000 plain edits use the word lists alone.
+        return self._in_word_lists(key) or (self._hunspell_checks and self._accepts_form(key))
+
+    def _accepts_form(self, key: str) -> bool:
+        return self._accepts(key) or (self.language == "ne" and any(
+            self._accepts(stem) for stem in nepali.stems(key)))
 
     def _frequency(self, key: str) -> int:
         return self._lexicon.get(key, 300 if key in self._extra else 0)
