@@ -117,3 +117,44 @@ def test_recovery_media_names_cannot_escape(dirs, session):
     assert (store.media_dir("abc") / "ok.jpg").read_bytes() == b"y"
     assert not any(p.name == "evil.jpg" for p in dirs[1].rglob("*"))
     assert os.listdir(store.media_dir("abc")) == ["ok.jpg"]
+
+
+def test_restore_keeps_newsroom_words_of_an_unsaved_article(dirs, view):
+    """Words added to a never-saved article's newsroom list come back after a crash."""
+    store = RecoveryStore(dirs[1] / "recovery")
+    first = DocumentSession(view, Settings(), State(), store)
+    view.session = first
+    first.package.wordlist.append("नवहट्टा")
+    view.pending_body = TEXT
+    first.mark_changed()
+    assert first.autosave()
+    _crash(store, first.session_id)
+
+    second = DocumentSession(view, Settings(), State(), store)
+    view.session = second
+    assert second.offer_recovery()
+    assert second.package.wordlist == ["नवहट्टा"]
+
+
+def test_killed_but_unreaped_writer_counts_as_crashed(dirs):
+    """A SIGKILLed editor its parent has not reaped yet (a zombie) is not a running session."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from khabar_editor.app import recovery
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        started = recovery._proc_stat(child.pid)[1]
+        assert recovery._pid_alive(child.pid, started)
+        assert not recovery._pid_alive(child.pid, "1")  # same id, another process
+        os.kill(child.pid, signal.SIGKILL)
+        deadline = time.monotonic() + 5
+        while recovery._proc_stat(child.pid)[0] != "Z" and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert not recovery._pid_alive(child.pid, started)  # zombie: not reaped yet
+    finally:
+        child.kill()
+        child.wait()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from datetime import date
 
 from PIL import Image
@@ -142,3 +143,30 @@ def test_photo_exif_orientation_is_applied(session, tmp_path):
     with Image.open(io.BytesIO(session.package.media[media.file])) as out:
         assert out.size == (200, 300)
         assert 0x0112 not in out.getexif()
+
+
+def test_sample_package_carries_its_newsroom_words(tmp_path):
+    """The sample's names and places are in its word list, so proofing finds no misspelling."""
+    from khabar_editor.app.sample import sample_package
+    from khabar_editor.proofing import Proofreader
+
+    package = sample_package()
+    assert {"नवहट्टा", "महिषी", "रामकली"} <= set(package.wordlist)
+    checker = Proofreader("hi", newsroom_words=package.wordlist,
+                         personal=tmp_path / "words.txt")
+    article = package.article
+    texts = [article.body, article.headline, article.deck, article.summary,
+             *(m.caption for m in article.media)]
+    spelling = [f.text for t in texts for f in checker.check_text(t) if f.kind == "spelling"]
+    assert spelling == []
+
+
+def test_unreadable_file_is_reported_before_asking_about_changes(session, view):
+    """A hostile package names the file, asks nothing, and leaves the changed document as it was."""
+    hostile = Path(__file__).resolve().parents[1] / "data" / "hostile" / "zip_slip_dotdot.khabar"
+    session.article.headline = "मेरी ख़बर"
+    session.mark_changed()
+    assert not session.open(hostile)
+    assert view.asked_save == []
+    assert len(view.errors) == 1 and "zip_slip_dotdot.khabar" in view.errors[0]
+    assert session.dirty and session.article.headline == "मेरी ख़बर"

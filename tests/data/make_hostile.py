@@ -16,6 +16,7 @@ import sys
 import unicodedata
 import warnings
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -132,7 +133,116 @@ def _cases() -> dict[str, tuple[str, Callable[[Path], None]]]:
         "unexpected_file.khabar": ("package.unexpected_file", lambda p: package(
             p, [*base, ("setup.exe", b"MZ")])),
         **_content_cases(),
+        **_review_cases(),
     }
+
+
+def _fm(extra: str) -> list[Entry]:
+    """The base entries with ``extra`` lines added to the article's front matter."""
+    text = ARTICLE.replace("category: rajya\n", "category: rajya\n" + extra)
+    return _with("article.md", text.encode("utf-8"))
+
+
+def _review_cases() -> dict[str, tuple[str, Callable[[Path], None]]]:
+    """Attacks added by the security review (names, zip structure, YAML, manifest)."""
+    base = base_entries()
+    revision = {"who": "", "when": "2026-08-14T11:05:00+05:30", "words": -5, "action": "save",
+                "app_version": "0.1.0"}
+    return {
+        "name_nul.khabar": ("package.unsafe_path", _name_with_nul),
+        "name_fullwidth_slash.khabar": ("package.unsafe_path", lambda p: package(
+            p, [*base, ("media/..\uff0f..\uff0fevil.jpg", b"x")])),
+        "name_dot_leader.khabar": ("package.unsafe_path", lambda p: package(
+            p, [*base, ("media/\u2025/evil.jpg", b"x")])),
+        "name_device.khabar": ("package.unsafe_path", lambda p: package(
+            p, [*base, ("media/con.jpg", b"x")])),
+        "name_bidi.khabar": ("package.unsafe_path", lambda p: package(
+            p, [*base, ("media/\u202egpj.exe", b"MZ")])),
+        "name_escape.khabar": ("package.unsafe_path", lambda p: package(
+            p, [*base, ("media/\x1b]2;pwned\x07.jpg", b"x")])),
+        "duplicate_nfd.khabar": ("package.duplicate", lambda p: package(
+            p, [*base, ("media/caf\u00e9.jpg", b"x"), ("media/cafe\u0301.jpg", b"y")])),
+        "duplicate_dotless_i.khabar": ("package.duplicate", lambda p: package(
+            p, [*base, ("media/\u0131.jpg", b"x"), ("media/I.jpg", b"y")])),
+        "overlap.khabar": ("package.zip_bomb", _overlap),
+        "name_mismatch.khabar": ("package.corrupt", _name_mismatch),
+        "zip64_count.khabar": ("package.too_many_entries", _zip64_count),
+        "directory_size.khabar": ("package.too_many_entries", _directory_size),
+        "yaml_year_zero.khabar": ("package.article", lambda p: package(
+            p, _fm("created: 0000-01-01 00:00:00\n"))),
+        "yaml_huge_int.khabar": ("package.article", lambda p: package(
+            p, _fm("priority: " + "9" * 5000 + "\n"))),
+        "yaml_python_tag.khabar": ("package.article", lambda p: package(
+            p, _fm("deck: !!python/object/apply:os.system ['id']\n"))),
+        "date_out_of_range.khabar": ("package.article", lambda p: package(
+            p, _fm("modified: '0001-01-01T00:00:00+05:30'\n"))),
+        "manifest_duplicate_key.khabar": ("package.manifest", lambda p: write_zip(
+            p, [*base, ("manifest.json", manifest(base)[:-1] + b', "format_version": 2}')])),
+        "manifest_negative_words.khabar": ("package.manifest", lambda p: write_zip(
+            p, [*base, ("manifest.json", manifest(base, revisions=[revision]))])),
+    }
+
+
+def _name_with_nul(path: Path) -> None:
+    """'media/a.jpg<NUL>/../../x': zipfile cuts the name at NUL, other tools may not."""
+    package(path, [*base_entries(), ("media/a.jpg_/../../x.sh", b"x")])
+    raw = path.read_bytes().replace(b"media/a.jpg_/", b"media/a.jpg\x00/")
+    path.write_bytes(raw)
+
+
+def _overlap(path: Path) -> None:
+    """Entry a.jpg's data run over b.jpg's header and data (quoted-overlap zip bomb)."""
+    b_data = PHOTO[::-1]
+    probe = path.with_suffix(".probe")
+    write_zip(probe, [("media/b.jpg", b_data)], method=zipfile.ZIP_STORED)
+    raw = probe.read_bytes()
+    probe.unlink()
+    b_local = raw[raw.index(b"PK\x03\x04", 1): raw.index(b"PK\x01\x02")]
+    a_seen = PHOTO + b_local  # what a reader of a.jpg gets
+    listed = [*base_entries(), ("media/a.jpg", a_seen), ("media/b.jpg", b_data)]
+    write_zip(path, [*base_entries(), ("manifest.json", manifest(listed)),
+                     ("media/a.jpg", PHOTO), ("media/b.jpg", b_data)],
+              method=zipfile.ZIP_STORED)
+    raw = bytearray(path.read_bytes())
+    pos = raw.find(b"PK\x01\x02")
+    while pos != -1:
+        name_len = struct.unpack_from("<H", raw, pos + 28)[0]
+        if raw[pos + 46: pos + 46 + name_len] == b"media/a.jpg":
+            struct.pack_into("<III", raw, pos + 16, zlib.crc32(a_seen), len(a_seen), len(a_seen))
+        pos = raw.find(b"PK\x01\x02", pos + 4)
+    path.write_bytes(bytes(raw))
+
+
+def _name_mismatch(path: Path) -> None:
+    """The local header says 'media/photx.jpg', the central directory 'media/photo.jpg'."""
+    package(path, base_entries())
+    raw = path.read_bytes()
+    local = raw.index(b"media/photo.jpg")
+    path.write_bytes(raw[:local] + b"media/photx.jpg" + raw[local + 15:])
+
+
+def _end_record(raw: bytes) -> int:
+    return raw.rindex(b"PK\x05\x06")
+
+
+def _zip64_count(path: Path) -> None:
+    """A zip64 end record claiming a billion entries in front of a normal end record."""
+    package(path, base_entries())
+    raw = path.read_bytes()
+    at = _end_record(raw)
+    count, size, offset = struct.unpack_from("<HII", raw, at + 10)
+    record = struct.pack("<4sQHHIIQQQQ", b"PK\x06\x06", 44, 45, 45, 0, 0,
+                         10**9, 10**9, size, offset)
+    locator = struct.pack("<4sIQI", b"PK\x06\x07", 0, at, 1)
+    path.write_bytes(raw[:at] + record + locator + raw[at:])
+
+
+def _directory_size(path: Path) -> None:
+    """A normal entry count but a 64 MiB central directory (zipfile would read it all)."""
+    package(path, base_entries())
+    raw = bytearray(path.read_bytes())
+    struct.pack_into("<I", raw, _end_record(raw) + 12, 64 * 1024 * 1024)
+    path.write_bytes(bytes(raw))
 
 
 def _content_cases() -> dict[str, tuple[str, Callable[[Path], None]]]:

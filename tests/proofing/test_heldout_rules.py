@@ -117,3 +117,32 @@ def test_bench_reports_held_out_rows_side_by_side():
     assert "[x] top-5: all error types" in names
     assert all(isinstance(r["baseline"], float) for r in rows)
     assert [p for p, *_ in bench.DATASETS] == ["", "[heldout hi] ", "[heldout ne] "]
+
+
+def test_build_drops_corpus_vowel_slips_next_to_a_curated_word():
+    """जरुर (web text) goes when curated जरूर is more frequent; untrusted needs a 10x gap."""
+    scores = {"जरुर": 440, "जरूर": 514}
+    assert BUILD._likely_misspelling("जरुर", scores, {"जरूर"})
+    assert not BUILD._likely_misspelling("जरुर", scores, set())
+    assert not BUILD._likely_misspelling("जरूर", scores, {"जरूर"})
+
+
+def test_nepali_suggestions_reach_inflected_forms(tmp_path):
+    """A Nepali word with a joined postposition gets the corrected inflected form first."""
+    checker = Proofreader("ne", personal=tmp_path / "p.txt")
+    assert not checker.is_correct("मन्त्रलयसम्म")
+    assert checker.suggest("मन्त्रलयसम्म")[0] == "मन्त्रालयसम्म"
+
+
+def test_do_not_use_words_also_get_suggestions_from_the_raw_spelling(tmp_path):
+    """ा+ै is not always ौ: सवाै (a slip for सवाल) gets plain edits of what was typed."""
+    checker = Proofreader("hi", personal=tmp_path / "p.txt", use_hunspell=False)
+    assert "सवाल" in checker.suggest("सवाै")[:5]
+
+
+def test_abbreviation_before_a_full_stop_is_not_a_spelling_error(proofreader):
+    """डॉ. (with its full stop) is an abbreviation; bare डॉ is still unknown."""
+    assert not [f for f in proofreader.check_paragraph("डॉ. शर्मा ने कहा।")
+                if f.kind == "spelling"]
+    assert [f.text for f in proofreader.check_paragraph("डॉ शर्मा ने कहा।")
+            if f.kind == "spelling"] == ["डॉ"]

@@ -52,7 +52,8 @@ def test_drop_photo_inserts_it_into_the_package(window, tmp_path):
     assert window.session.article.media[0].file == "media/shivir.jpg"
     assert window.metadata.media.list.count() == 1
     media = window.metadata.media
-    media.caption.setFocus()
+    assert media.caption.hasFocus()  # straight on to the caption, scrolled into view
+    assert window.metadata.verticalScrollBar().value() > 0
     type_text(media.caption, "शिविर")
     assert window.session.article.media[0].caption == "शिविर"
 
@@ -184,3 +185,33 @@ def test_export_action_opens_export_dialog_with_package(window, monkeypatch):
     window.actions_by_name["export"].trigger()
     assert seen and seen[0] is window.session.package
     assert seen[0].article.body == "निर्यात"
+
+
+def test_file_dialogs_start_in_a_sensible_folder(window, tmp_path, monkeypatch):
+    """Not the process's working directory: the open file's folder, else a recent one, else home."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    window.state.recent_files = []
+    assert window.start_dir() in (str(tmp_path / "home"), str(tmp_path / "home" / "Documents"))
+    window.state.recent_files = [str(tmp_path / "desk" / "a.khabar")]
+    assert window.start_dir() == str(tmp_path / "desk")
+    window.session._doc.path = tmp_path / "own" / "b.khabar"
+    assert window.start_dir() == str(tmp_path / "own")
+
+
+def test_language_restart_notice_is_also_in_the_chosen_language():
+    """Switching English -> Hindi explains the restart in both languages."""
+    from khabar_editor.ui.main_window import restart_notice
+
+    text = restart_notice("hi")
+    assert "next time" in text and "\u0915" <= max(text)  # English line, then Devanagari
+    assert restart_notice("en") == restart_notice("")
+
+
+def test_find_bar_takes_one_row_not_half_the_window(window, qtbot):
+    """Opening the find bar leaves the text and preview almost the whole height."""
+    window.on_find()
+    qtbot.waitUntil(window.find_bar.isVisible, timeout=2000)
+    qtbot.wait(50)
+    assert window.find_bar.height() <= 2 * window.find_bar.sizeHint().height()
+    assert window.splitter.height() > 0.8 * window.centralWidget().height()

@@ -73,10 +73,13 @@ def test_dateline_label_shows_printed_form(window):
 
 
 def test_problems_appear_next_to_fields(window, qtbot):
-    """A missing headline is reported under the headline field, then cleared."""
+    """A new article shows no problems until edited; then a missing headline is reported."""
     window._update_stats_and_problems()
     label = window.metadata._problem_labels["headline"]
-    assert not label.isHidden() and "headline is missing" in label.text()
+    assert label.isHidden()  # nothing typed yet: not shouted at
+    _type_into(window.metadata.w["deck"], "उपशीर्षक")
+    qtbot.waitUntil(lambda: not label.isHidden(), timeout=3000)
+    assert "headline is missing" in label.text()
     _type_into(window.metadata.w["headline"], "शीर्षक")
     qtbot.waitUntil(lambda: label.isHidden(), timeout=3000)
 
@@ -94,3 +97,34 @@ def test_byline_is_remembered_for_the_next_article(make_window, tmp_path, monkey
     window.actions_by_name["new"].trigger()
     assert window.session.article.byline.name == "राजेश यादव"
     assert window.metadata.w["byline.role"].text() == "संवाददाता"
+
+
+def _wheel(widget, steps: int = -1):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    pos = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(pos, QPointF(widget.mapToGlobal(pos.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_wheel_over_unfocused_fields_scrolls_instead_of_editing(window):
+    """Scrolling the panel past priority, category and date leaves their values alone."""
+    panel = window.metadata
+    window.editor.setFocus()
+    priority, category = panel.w["priority"], panel.w["category"]
+    priority.setValue(4)
+    category.setCurrentIndex(2)
+    bar = panel.verticalScrollBar()
+    bar.setValue(0)
+    for widget in (priority, category, panel.w["dateline.date"]):
+        _wheel(widget)
+    assert priority.value() == 4 and category.currentIndex() == 2
+    assert window.session.article.priority == 4
+    assert bar.value() > 0  # the panel scrolled instead
+    priority.setFocus()
+    _wheel(priority, 1)
+    assert priority.value() == 5  # a field the user clicked into still reacts

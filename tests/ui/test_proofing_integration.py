@@ -53,3 +53,47 @@ def test_context_menu_offers_suggestions(proofed):
     menu.addAction("Copy")
     proofed.editor.context_menu_hook(menu, cursor)
     assert menu.actions()[0].text() == "सरकारी"
+
+
+def _menu_for(window, position):
+    cursor = QTextCursor(window.editor.document())
+    cursor.setPosition(position)
+    menu = QMenu()
+    menu.addAction("Copy")
+    window.editor.context_menu_hook(menu, cursor)
+    return menu
+
+
+def test_sample_names_are_not_underlined(proofed):
+    """The sample ships its names in the newsroom list, and the editor's proofreader uses it."""
+    from khabar_editor.app.sample import sample_package
+
+    proofed.session.load_package(sample_package(), None, dirty=False)
+    proofed.editor.setPlainText("नवहट्टा की रामकली महिषी गईं।")
+    assert _underlined(proofed) == []
+
+
+def test_newsroom_words_do_not_leak_into_the_next_document(proofed):
+    """After the sample, a new article no longer accepts the sample's names."""
+    from khabar_editor.app.sample import sample_package
+
+    proofed.session.load_package(sample_package(), None, dirty=False)
+    proofed.session.new()
+    proofed.editor.setPlainText("नवहट्टा गईं।")
+    assert (0, 7) in _underlined(proofed)
+    assert "नवहट्टा" not in proofed.proofing.proofreader.newsroom_words
+
+
+def test_add_to_newsroom_list_goes_into_the_package(proofed, tmp_path):
+    """"Add to newsroom list" puts the word in Package.wordlist; it survives save and reopen."""
+    from khabar_editor.package import read_package
+
+    proofed.editor.setPlainText("कल नवहट्टा गईं।")
+    menu = _menu_for(proofed, 5)
+    [add] = [a for a in menu.actions() if a.text() == "Add to newsroom list"]
+    add.trigger()
+    assert proofed.session.package.wordlist == ["नवहट्टा"]
+    assert proofed.session.dirty
+    assert _underlined(proofed) == []
+    assert proofed.session._write(tmp_path / "a.khabar")
+    assert read_package(tmp_path / "a.khabar").wordlist == ["नवहट्टा"]

@@ -15,6 +15,15 @@ def test_first_start_opens_the_sample(make_window):
     startup(window, None)
     assert window.session.article.headline.startswith("कोसी")
     assert window.state.sample_shown and not window.session.dirty
+    assert window.session.package.wordlist  # the sample's names travel with it
+
+
+def test_text_area_has_the_focus_after_start(make_window, qtbot):
+    """A correspondent can start typing right away, without clicking into the text."""
+    window = make_window()
+    window.metadata.w["headline"].setFocus()
+    startup(window, None)
+    qtbot.waitUntil(window.editor.hasFocus, timeout=2000)
 
 
 def test_file_argument_is_opened(make_window, tmp_path):

@@ -46,3 +46,18 @@ def test_no_mnemonic_inside_a_devanagari_word():
     bad = [t for t in (i18n.translate(s, "hi") for s in _marked_strings())
            if regex.search(r"&\p{Devanagari}", t)]
     assert bad == []
+
+
+def test_toolbar_buttons_show_no_mnemonic_brackets(make_window):
+    """In the Hindi interface the toolbar says "नई", not "नई (N)" (menus keep the mnemonic)."""
+    from PySide6.QtWidgets import QToolBar
+
+    i18n.set_language("hi")
+    try:
+        window = make_window()
+        toolbar = window.findChild(QToolBar, "mainToolbar")
+        texts = [a.iconText() for a in toolbar.actions() if not a.isSeparator()]
+        assert texts and all("(" not in t and "&" not in t and "…" not in t for t in texts)
+        assert "(&N)" in window.actions_by_name["new"].text()
+    finally:
+        i18n.set_language("en")

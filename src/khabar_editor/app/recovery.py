@@ -16,7 +16,7 @@ import logging
 import os
 import shutil
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -41,6 +41,7 @@ class RecoveryInfo:
     headline: str
     text: str  # the article.md text (front matter + body)
     media_dir: Path
+    wordlist: list[str] = field(default_factory=list)  # the package's newsroom words
 
     @property
     def display_name(self) -> str:
@@ -61,7 +62,22 @@ class RecoveryInfo:
         return out
 
 
-def _pid_alive(pid: int) -> bool:
+def _proc_stat(pid: int) -> tuple[str, str] | None:
+    """(state, start time) of a Linux process from /proc, or ``None`` where unavailable."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    fields = raw.rpartition(")")[2].split()
+    return (fields[0], fields[19]) if len(fields) > 19 else None
+
+
+def _pid_alive(pid: int, started: str = "") -> bool:
+    """Whether the session that wrote an entry still runs.
+
+    A killed process that its parent has not reaped yet (a zombie) is dead, and
+    so is an unrelated process that got the same id later (other start time).
+    """
     if pid <= 0:
         return False
     if pid == os.getpid():
@@ -72,6 +88,11 @@ def _pid_alive(pid: int) -> bool:
         return False
     except (PermissionError, OSError):
         return True
+    stat = _proc_stat(pid)
+    if stat is not None:
+        state, start = stat
+        if state == "Z" or (started and start != started):
+            return False
     return True
 
 
@@ -92,7 +113,7 @@ class RecoveryStore:
         return self.directory / f"{session_id}.media"
 
     def write(self, session_id: str, article: Article, original_path: str,
-              media: dict[str, bytes]) -> Path:
+              media: dict[str, bytes], wordlist: list[str] | None = None) -> Path:
         """Save the working state atomically; photos are written once each."""
         media_dir = self.media_dir(session_id)
         for key, data in media.items():
@@ -107,10 +128,12 @@ class RecoveryStore:
         record = {
             "format": RECOVERY_FORMAT,
             "pid": os.getpid(),
+            "pid_started": (_proc_stat(os.getpid()) or ("", ""))[1],
             "original_path": original_path,
             "saved_at": datetime.now(timezone.utc).isoformat(),
             "headline": article.headline,
             "article_md": to_markdown(article),
+            "wordlist": list(wordlist or []),
         }
         path = self.entry_path(session_id)
         write_json_atomic(path, record)
@@ -143,7 +166,8 @@ class RecoveryStore:
             if entry.stat().st_size > MAX_RECOVERY_BYTES:
                 return None
             data = json.loads(entry.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or _pid_alive(int(data.get("pid", 0))):
+            if not isinstance(data, dict) or _pid_alive(int(data.get("pid", 0)),
+                                                          str(data.get("pid_started") or "")):
                 return None
             saved = datetime.fromisoformat(str(data["saved_at"]))
             return RecoveryInfo(
@@ -153,6 +177,7 @@ class RecoveryStore:
                 headline=str(data.get("headline") or ""),
                 text=str(data["article_md"]),
                 media_dir=entry.with_suffix(".media"),
+                wordlist=[str(w) for w in data.get("wordlist") or [] if isinstance(w, str)],
             )
         except (OSError, ValueError, KeyError, TypeError, KhabarError) as exc:
             log.warning("Skipping unreadable recovery entry %s: %s", entry, exc)

@@ -24,10 +24,21 @@ def sample_media() -> dict[str, bytes]:
     return {"media/rahat-shivir.jpg": (_SAMPLE / "rahat-shivir.jpg").read_bytes()}
 
 
+def sample_wordlist() -> list[str]:
+    """The sample's newsroom words (its names and places), as in ``Package.wordlist``.
+
+    ``wordlist.txt`` has one word a line; ``#`` starts a comment line.
+    """
+    text = (_SAMPLE / "wordlist.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
 def sample_package() -> Package:
-    """A new, unsaved package holding the sample article and its photo."""
+    """A new, unsaved package holding the sample article, its photo and word list."""
     from khabar_editor.package import new_package
 
     package = new_package(sample_article())
     package.media.update(sample_media())
+    package.wordlist = sample_wordlist()
     return package

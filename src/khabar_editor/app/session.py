@@ -145,10 +145,12 @@ class DocumentSession:
         return True
 
     def open(self, path: str | Path) -> bool:
-        """Open a ``.khabar`` package, or import ``.md``/``.txt`` as a new article."""
+        """Open a ``.khabar`` package, or import ``.md``/``.txt`` as a new article.
+
+        The file is read first: an unreadable one is reported (naming the file)
+        without asking about the open document's changes, and changes nothing.
+        """
         path = Path(path)
-        if not self.maybe_save():
-            return False
         try:
             if path.suffix.lower() in IMPORT_SUFFIXES:
                 from khabar_editor.package import load_article_file
@@ -158,12 +160,12 @@ class DocumentSession:
                 from khabar_editor.package import read_package
 
                 package, own_path = read_package(path), path
-        except KhabarError as exc:
-            self.view.show_error(str(exc))
-            return False
-        except OSError as exc:
+        except (KhabarError, OSError) as exc:
+            reason = str(exc) if isinstance(exc, KhabarError) else exc.strerror or str(exc)
             self.view.show_error(_("Could not open {name}: {reason}").format(
-                name=path.name, reason=exc.strerror or str(exc)))
+                name=path.name, reason=reason))
+            return False
+        if not self.maybe_save():
             return False
         if own_path is not None:
             self._remember(own_path)
@@ -237,7 +239,8 @@ class DocumentSession:
         self.view.flush_edits()
         try:
             self.recovery.write(self.session_id, self.article,
-                                str(self.path) if self.path else "", self.package.media)
+                                str(self.path) if self.path else "", self.package.media,
+                                self.package.wordlist)
         except (OSError, KhabarError) as exc:
             log.warning("Autosave failed: %s", exc)
             return False
@@ -265,6 +268,7 @@ class DocumentSession:
             return False
         package = _new_package(article)
         package.media.update(info.media())
+        package.wordlist = list(info.wordlist)
         original = Path(info.original_path) if info.original_path else None
         if original is not None and original.is_file():
             # Keep the history and the correspondent's original of the user's own file.
@@ -273,7 +277,7 @@ class DocumentSession:
 
                 old = read_package(original)
                 package.revisions, package.original = old.revisions, old.original
-                package.wordlist = old.wordlist
+                package.wordlist = list(dict.fromkeys([*old.wordlist, *info.wordlist]))
                 package.media = {**old.media, **package.media}
             except KhabarError as exc:
                 log.warning("Could not read %s while restoring: %s", original, exc)

@@ -18,6 +18,7 @@ from khabar_editor.package import (
     write_package,
 )
 from khabar_editor.package import spec
+from khabar_editor.package.entries import open_regular
 from khabar_editor.package.files import ARTICLE_SUFFIXES, read_limited
 from khabar_editor.package.manifest import revision_json
 from khabar_editor.problems import Problem, Severity, has_errors
@@ -61,6 +62,11 @@ def register(subparsers: Any) -> None:
 
 # --- pack / unpack -----------------------------------------------------------
 
+def _shown(path: Path) -> str:
+    """A path as printed: terminal controls and undecodable bytes escaped."""
+    return spec.shown(str(path), limit=None)
+
+
 def _find_photo(name: str, folder: Path, number: int) -> bytes:
     spec.check_entry_name(name)
     if not spec.is_media_name(name):
@@ -68,8 +74,13 @@ def _find_photo(name: str, folder: Path, number: int) -> bytes:
                   number=number, file=name)
     base = name[len(spec.MEDIA_PREFIX):]
     for candidate in (folder / base, folder / "media" / base):
-        if candidate.is_file():
-            return read_limited(candidate, spec.MAX_MEDIA_BYTES)
+        if candidate.is_symlink():
+            # A link planted in a photo folder could pull any readable file
+            # (keys, passwords) into a package that is then sent away.
+            spec.fail("symlink", N_("'{file}' is a link; photos are only taken from "
+                                    "regular files."), file=str(candidate))
+        if candidate.exists():
+            return read_limited(candidate, spec.MAX_MEDIA_BYTES, follow=False)
     spec.fail("media_not_found", N_("Photo {number} ('{file}') was not found in the folder "
                                     "'{folder}'."), number=number, file=name, folder=str(folder))
 
@@ -79,14 +90,23 @@ def cmd_pack(args: argparse.Namespace) -> ExitCode:
     article = load_article_file(args.article)
     folder = args.media if args.media is not None else args.article.parent
     pkg = new_package(article)
+    total = 0
     for number, item in enumerate(article.media, start=1):
-        pkg.media[item.file] = _find_photo(item.file, folder, number)
+        if item.file not in pkg.media:
+            if len(pkg.media) + 5 > spec.MAX_ENTRIES:
+                spec.fail("too_many_entries", N_("The package has too many files ({count}; "
+                                                 "the limit is {limit})."),
+                          count=len(article.media) + 5, limit=spec.MAX_ENTRIES)
+            pkg.media[item.file] = _find_photo(item.file, folder, number)
+            total += len(pkg.media[item.file])
+        if total > spec.MAX_TOTAL_BYTES:  # stop reading before memory runs out
+            spec.fail("too_large_total", N_("The package unpacks to more than {limit} bytes; "
+                                            "refused."), limit=spec.MAX_TOTAL_BYTES)
     if args.wordlist is not None:
-        pkg.wordlist = read_limited(args.wordlist, spec.MAX_TEXT_BYTES[spec.WORDLIST_NAME]
-                                    ).decode("utf-8", "replace").splitlines()
+        pkg.wordlist = _read_wordlist(args.wordlist)
     if args.output.exists() and not args.force:
         error_line(_(N_("'{file}' already exists; use --force to overwrite it."))
-                   .format(file=args.output))
+                   .format(file=_shown(args.output)))
         return ExitCode.IO_ERROR
     try:
         write_package(args.output, pkg, who=article.byline.name, action="pack")
@@ -94,8 +114,16 @@ def cmd_pack(args: argparse.Namespace) -> ExitCode:
         error_line(str(exc))
         return ExitCode.IO_ERROR
     print(_(N_("Packed {file}: {words} words, {photos} photos.")).format(
-        file=args.output, words=count_words(article.body), photos=len(article.media)))
+        file=_shown(args.output), words=count_words(article.body), photos=len(article.media)))
     return ExitCode.OK
+
+
+def _read_wordlist(path: Path) -> list[str]:
+    data = read_limited(path, spec.MAX_TEXT_BYTES[spec.WORDLIST_NAME])
+    try:
+        return data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        spec.fail("encoding", N_("'{name}' is not valid UTF-8 text."), name=path.name)
 
 
 def cmd_unpack(args: argparse.Namespace) -> ExitCode:
@@ -106,7 +134,7 @@ def cmd_unpack(args: argparse.Namespace) -> ExitCode:
         error_line(str(exc))
         return ExitCode.IO_ERROR
     print(_(N_("Unpacked {count} files into {folder}.")).format(
-        count=len(written), folder=args.output))
+        count=len(written), folder=_shown(args.output)))
     return ExitCode.OK
 
 
@@ -117,7 +145,7 @@ def _info(path: Path) -> dict[str, Any]:
     a = pkg.article
     category = default_taxonomy().get(a.category) if a.category else None
     return {
-        "file": str(path),
+        "file": _shown(path),
         "format_version": pkg.format_version,
         "headline": a.headline,
         "deck": a.deck,
@@ -200,10 +228,10 @@ def validate_file(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, Any
             pkg = read_package(path)
             article, problems = pkg.article, list(pkg.problems)
     except PackageError as exc:
-        return {"file": str(path), "ok": False, "readable": False,
+        return {"file": _shown(path), "ok": False, "readable": False,
                 "problems": [_unreadable(exc)], "_error": exc}
     problems += validate_article(article, taxonomy)
-    return {"file": str(path), "ok": not has_errors(problems), "readable": True,
+    return {"file": _shown(path), "ok": not has_errors(problems), "readable": True,
             "problems": [p.to_json() for p in problems], "_problems": problems}
 
 
@@ -221,6 +249,8 @@ def _print_result(result: dict[str, Any]) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> ExitCode:
     """Validate packages and article files; exit 3 if any is unreadable, 1 if any has errors."""
+    if args.taxonomy:
+        open_regular(args.taxonomy).close()  # a pipe or /dev/zero would hang or fill memory
     taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
     results = [validate_file(path, taxonomy)
                for path in progress(args.files, total=len(args.files), desc="validate")]

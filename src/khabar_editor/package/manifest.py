@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 from khabar_editor import __version__
 from khabar_editor.i18n import N_
-from khabar_editor.package.model import Revision
+from khabar_editor.package.model import Revision, clean_text
 from khabar_editor.package.spec import FORMAT_NAME, FORMAT_VERSION, fail
 
 _HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -68,9 +68,11 @@ def parse_manifest(raw: bytes) -> Manifest:
             ``package.no_migration``.
     """
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), object_pairs_hook=_unique_keys)
     except UnicodeDecodeError:
         fail("encoding", N_("'{name}' is not valid UTF-8 text."), name="manifest.json")
+    except _DuplicateKey as exc:
+        _bad(f"the key '{exc.args[0]}' appears twice in one object")
     except (ValueError, RecursionError):
         _bad("not JSON")
     if not isinstance(data, dict):
@@ -95,6 +97,19 @@ def parse_manifest(raw: bytes) -> Manifest:
     )
 
 
+class _DuplicateKey(Exception):
+    """A JSON object repeats a key (readers disagree on which value wins)."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateKey(key)
+        data[key] = value
+    return data
+
+
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """``data`` brought up to :data:`FORMAT_VERSION` through the registered migrations."""
     version = data["format_version"]
@@ -113,7 +128,7 @@ def _str(data: dict[str, Any], key: str) -> str:
     value = data.get(key, "")
     if not isinstance(value, str):
         _bad(f"'{key}' is not text")
-    return value
+    return clean_text(value)  # no terminal escapes, no lone surrogates
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:
@@ -150,7 +165,7 @@ def _revision(item: Any) -> Revision:
         _bad("a revision has no valid 'when' time")
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
-    if isinstance(words, bool) or not isinstance(words, int):
+    if isinstance(words, bool) or not isinstance(words, int) or words < 0:
         _bad("a revision's 'words' is not a number")
     return Revision(who=_str(item, "who"), when=when, words=words,
                     action=_str(item, "action"), app_version=_str(item, "app_version"))

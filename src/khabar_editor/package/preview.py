@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import re
 
 from khabar_editor.article.model import Article
 from khabar_editor.article.taxonomy import default_taxonomy
@@ -23,11 +25,38 @@ figcaption { font-size: .9em; color: #444; } .credit { color: #777; }
 """.strip()
 
 
+# Python-Markdown slows down badly (minutes) on some hostile bodies: 100 000 list
+# items, long runs of "*a", "[", quotes. Saving must never hang, so a body that is
+# huge or unusually full of Markdown punctuation is shown as plain paragraphs.
+MAX_MARKDOWN_CHARS = 1024 * 1024
+MAX_MARKDOWN_MARKS = 2000
+_MARKS = re.compile(r"[*_`\[\]<>&'\"]|^[ \t]*(?:[-+*]|\d+[.)])[ \t]", re.MULTILINE)
+_BODY_SLOT = '<div class="body"></div>'
+
+
+def renders_as_markdown(body: str) -> bool:
+    """Whether ``body`` is small and plain enough to render as Markdown quickly."""
+    if len(body) > MAX_MARKDOWN_CHARS:
+        return False
+    return sum(1 for _ in zip(range(MAX_MARKDOWN_MARKS + 1), _MARKS.finditer(body))) \
+        <= MAX_MARKDOWN_MARKS
+
+
+def _plain_body(body: str) -> str:
+    paragraphs = (p.strip() for p in body.split("\n\n"))
+    return "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs if p)
+
+
 def preview_html(article: Article) -> str:
     """The whole ``preview.html`` page; images are referenced as relative ``media/...``."""
     category = default_taxonomy().get(article.category) if article.category else None
     label = category.label(article.language.value) if category else ""
-    fragment = article_html(article, category_label=label)
+    if renders_as_markdown(article.body):
+        fragment = article_html(article, category_label=label)
+    else:
+        fragment = article_html(dataclasses.replace(article, body=""), category_label=label)
+        fragment = fragment.replace(_BODY_SLOT, f'<div class="body">{_plain_body(article.body)}'
+                                                f"</div>", 1)
     lang = html.escape(article.language.value, quote=True)
     title = html.escape(article.headline or "Khabar", quote=False)
     return (

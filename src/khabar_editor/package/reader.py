@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from datetime import date, datetime, timedelta, timezone
+
+import yaml
 
 from khabar_editor.article.frontmatter import from_markdown
 from khabar_editor.article.model import Article
@@ -20,6 +23,10 @@ from khabar_editor.package.entries import load_entries
 from khabar_editor.package.model import Package, clean_article, clean_text, clean_wordlist
 from khabar_editor.package.spec import fail
 from khabar_editor.problems import Problem, Severity, problem
+
+
+MAX_PRIORITY_MAGNITUDE = 10**6
+"""Priorities outside 1-9 open (validation reports them) unless absurdly large."""
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -38,12 +45,48 @@ def parse_article_text(text: str, name: str = spec.ARTICLE_NAME) -> tuple[Articl
             "package.not_nfc", name, Severity.WARNING,
             N_("'{name}' was not stored in the standard text form (Unicode NFC, no control "
                "characters); it was normalized and will be saved normalized."), name=name))
+    return parse_front_matter(text, require=True), problems
+
+
+def parse_front_matter(text: str, *, require: bool) -> Article:
+    """An article from ``article.md`` text, parsed in its stored (clean) form.
+
+    Control characters are removed before YAML sees them (they are a warning,
+    not an error); whatever the YAML library or the field readers raise, and
+    dates that cannot be expressed in UTC, become ``package.article``.
+    """
     try:
-        article = from_markdown(text, require_front_matter=True)
+        article = from_markdown(clean_text(text), require_front_matter=require)
     except ArticleError as exc:
         raise PackageError(exc.msgid, code="package.article", article_code=exc.code,
-                           **exc.fields) from None
-    return clean_article(article), problems
+                           **{k: spec.shown(v) if isinstance(v, str) else v
+                              for k, v in exc.fields.items()}) from None
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError, RecursionError) as exc:
+        raise PackageError(N_("The front matter cannot be read: {problem}"),
+                           code="package.article", article_code="article.yaml",
+                           problem=spec.shown(str(exc))) from None
+    if abs(article.priority) > MAX_PRIORITY_MAGNITUDE:  # 0xfff...: str() of it would fail
+        raise PackageError(N_("Field '{field}' has the wrong type or value (expected "
+                              "{expected})."), code="package.article",
+                           article_code="article.field", field="priority",
+                           expected="a whole number from 1 to 9")
+    for field, value in (("created", article.created), ("modified", article.modified),
+                         ("embargo", article.embargo), ("dateline.date", article.dateline.date)):
+        _check_date_range(field, value)
+    return clean_article(article)
+
+
+def _check_date_range(field: str, value: date | datetime | None) -> None:
+    """Dates must survive conversion to UTC and a day either way (what exporters do)."""
+    try:
+        if isinstance(value, datetime):
+            value = value.astimezone(timezone.utc)
+        if value is not None:
+            (value + timedelta(days=1), value - timedelta(days=1))
+    except OverflowError:
+        raise PackageError(N_("Field '{field}' holds a date outside the range Khabar Editor "
+                              "can handle."), code="package.article",
+                           article_code="article.date_range", field=field) from None
 
 
 def read_package(path: str | os.PathLike[str]) -> Package:

@@ -74,14 +74,14 @@ _DISPLAY_ESCAPE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u206
                              r"\u200e\u200f\u061c\ufeff\ud800-\udfff]")
 
 
-def shown(text: str) -> str:
+def shown(text: str, limit: int | None = MAX_SHOWN_CHARS) -> str:
     """``text`` made safe to print: controls, bidi marks and surrogates escaped, length capped.
 
     Names and values quoted in messages come from hostile files; printed raw
     they could move the terminal cursor, retitle the window or reorder the text.
     """
-    if len(text) > MAX_SHOWN_CHARS:
-        text = text[:MAX_SHOWN_CHARS] + "\u2026"
+    if limit is not None and len(text) > limit:
+        text = text[: limit // 2] + "\u2026" + text[-(limit // 2):]  # keep the file name
     return _DISPLAY_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

@@ -134,7 +134,10 @@ def _check_limits(entries: dict[str, bytes]) -> None:
 
 
 def _zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
-    utc = moment.astimezone(timezone.utc) if moment.tzinfo else moment
+    try:
+        utc = moment.astimezone(timezone.utc) if moment.tzinfo else moment
+    except OverflowError:  # year 1 or 9999 with an offset: clamped below anyway
+        utc = moment.replace(tzinfo=None)
     year = min(max(utc.year, 1980), 2107)
     return (year, utc.month, utc.day, utc.hour, utc.minute, utc.second)
 
@@ -169,9 +172,13 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
     """
     directory = target.parent if str(target.parent) else Path(".")
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        old = target.stat()
     except OSError:
-        mode = 0o644
+        old = None
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        raise PackageWriteError(N_("'{file}' is a folder or a special file; it was not "
+                                   "replaced."), file=spec.shown(str(target)))
+    mode = stat.S_IMODE(old.st_mode) if old is not None else 0o644
     remove_stale_temps(target)
     tmp: str | None = None
     try:
@@ -185,7 +192,8 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
         tmp = None
         _fsync_dir(directory)
     except OSError as exc:
-        raise PackageWriteError(N_("Could not save '{file}': {reason}"), file=str(target),
+        raise PackageWriteError(N_("Could not save '{file}': {reason}"),
+                                file=spec.shown(str(target)),
                                 reason=exc.strerror or str(exc)) from None
     finally:
         if tmp is not None:

@@ -5,7 +5,8 @@ Nepali writes case markers and many postpositions as part of the word
 affix rules cover only some of them. :func:`stems` peels off up to two such
 endings so that the checker can accept a form whose stem it knows. This is a
 rule over a closed class of endings, not a word list: the stem must still be a
-known word.
+known word. Words are compared by lookup key (no ZWJ/ZWNJ), so the endings
+hold no joiners.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ POSTPOSITIONS = tuple(sorted({
     "संगै", "भन्दा", "माथि", "मुनि", "तिर", "तर्फ", "पछि", "अघि", "बारे", "प्रति",
     "अनुसार", "स्थित", "भित्र", "बाहिर", "हरू", "हरु", "मै", "कै", "नै", "द्वारा",
     "निम्ति", "लागि", "वरिपरि", "नजिक", "माझ", "विरुद्ध", "बिना", "सहित", "समेत",
-    "भर", "पर्ने", "पर्छ", "पर्यो", "पर्‍यो", "सक्ने",
+    "भर", "पर्ने", "पर्छ", "पर्यो", "सक्ने",
 }, key=len, reverse=True))
 MIN_STEM = 2
 MAX_LAYERS = 2

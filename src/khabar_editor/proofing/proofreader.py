@@ -25,7 +25,7 @@ from khabar_editor.proofing.inflect import variants
 from khabar_editor.proofing.lexicon import (LEXICON_FILES, default_personal_path,
                                             load_lexicon, lookup_key, read_word_file,
                                             write_word_file)
-from khabar_editor.proofing.rules import RULES, default_enabled
+from khabar_editor.proofing.rules import ABBREVIATIONS, RULES, default_enabled
 from khabar_editor.textkit.unicode_checks import fix_do_not_use
 from khabar_editor.textkit.words import iter_devanagari_words
 
@@ -218,7 +218,8 @@ class Proofreader:
     def _spelling(self, text: str) -> list[Finding]:
         found: list[Finding] = []
         for token in iter_devanagari_words(text):
-            if not self.is_correct(token.text):
+            if not self.is_correct(token.text) and not (
+                    text.startswith(".", token.end) and token.text in ABBREVIATIONS):
                 word = token.text
                 found.append(Finding(token.start, token.end, word, SPELLING, UNKNOWN_WORD,
                                      (("word", word),),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,8 @@ MENUS = (
     ("&Tools", ("spell_check",)),
     ("&Help", ("sample", "about")),
 )
+# Hindi labels carry their mnemonic as "(&N)"; a toolbar button shows no mnemonic.
+_MNEMONIC = re.compile(r"\s*\(&?[A-Za-z0-9]\)")
 TOOLBAR = ("new", "open", "save", "-", "insert_photo", "find", "-", "spell_check", "fullscreen")
 
 
@@ -78,6 +81,12 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     return actions
 
 
+def toolbar_text(label: str) -> str:
+    """``label`` as a toolbar button shows it: no "(&N)" mnemonic, "&" and "…" removed."""
+    text = _MNEMONIC.sub("", label).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.rstrip("…").rstrip(".").strip()
+
+
 def build_menus(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
     """Fill the menu bar and the toolbar; returns the (empty) recent-files menu."""
     recent = QMenu(_("Open &recent"), window)
@@ -98,6 +107,7 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
         if name == "-":
             toolbar.addSeparator()
         else:
+            actions[name].setIconText(toolbar_text(actions[name].text()))
             toolbar.addAction(actions[name])
     window.addToolBar(toolbar)
     return recent

@@ -95,6 +95,7 @@ def startup(window: object, file: str | None) -> None:
             session.load_package(sample_package(), None, dirty=False)
             window.state.sample_shown = True  # type: ignore[attr-defined]
     window.proofing.start() if window.settings.spell_check else None  # type: ignore[attr-defined]
+    window.editor.setFocus()  # type: ignore[attr-defined]  # ready to type at once
 
 
 def _test_hooks(window: object) -> None:

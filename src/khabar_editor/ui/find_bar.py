@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QWidget)
+                               QPushButton, QSizePolicy, QWidget)
 
 from khabar_editor.app.search import SearchOptions, find_next, replace_all
 from khabar_editor.i18n import _
@@ -20,6 +20,7 @@ class FindBar(QWidget):
     def __init__(self, editor: QPlainTextEdit) -> None:
         super().__init__()
         self.setObjectName("findBar")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._editor = editor
         self.find_edit = QLineEdit()
         self.find_edit.setPlaceholderText(_("Find"))

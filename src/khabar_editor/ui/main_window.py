@@ -20,7 +20,7 @@ from khabar_editor.app.stats import text_stats
 from khabar_editor.article.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from khabar_editor.article.validate import validate_article
 from khabar_editor.errors import KhabarError
-from khabar_editor.i18n import _
+from khabar_editor.i18n import N_, _, translate
 from khabar_editor.settings import Settings, State, save_settings, save_state
 from khabar_editor.ui import dialogs, proofing_bridge
 from khabar_editor.ui.actions import build_actions, build_menus
@@ -36,6 +36,16 @@ log = logging.getLogger(__name__)
 
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp"
 STATS_DELAY_MS = 400
+
+
+RESTART_NOTICE = N_("The interface language changes the next time Khabar Editor starts.")
+
+
+def restart_notice(new_language: str) -> str:
+    """The restart notice in the current language and in the chosen one (if different)."""
+    current = _(RESTART_NOTICE)
+    chosen = translate(RESTART_NOTICE, new_language) if new_language else current
+    return current if chosen == current else f"{current}\n\n{chosen}"
 
 
 class MainWindow(QMainWindow):
@@ -85,7 +95,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.splitter, 1)  # the find bar takes only the height it needs
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
         self.metadata = MetadataPanel(self.taxonomy, lambda: self.settings.digit_style)
@@ -157,9 +167,19 @@ class MainWindow(QMainWindow):
     def ask_save_changes(self, name: str) -> SaveChoice:
         return dialogs.ask_save_changes(self, name)
 
+    def start_dir(self) -> str:
+        """Where file dialogs open: the current file's folder, the last used one, or Documents."""
+        if self.session.path is not None:
+            return str(self.session.path.parent)
+        if self.state.recent_files:
+            return str(Path(self.state.recent_files[0]).parent)
+        from PySide6.QtCore import QStandardPaths
+
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return docs if docs and Path(docs).is_dir() else str(Path.home())
+
     def ask_save_path(self, suggested_name: str) -> Path | None:
-        start = str(Path(self.state.recent_files[0]).parent / suggested_name) \
-            if self.state.recent_files else suggested_name
+        start = str(Path(self.start_dir()) / suggested_name)
         path, _f = QFileDialog.getSaveFileName(self, _("Save article"), start,
                                                _("Khabar articles (*.khabar)"))
         return Path(path) if path else None
@@ -223,7 +243,12 @@ class MainWindow(QMainWindow):
         st = text_stats(self.session.article.body)
         self.status_counts.setText(_("{words} words · {chars} characters · {minutes} min read")
                                    .format(words=st.words, chars=st.characters, minutes=st.minutes))
-        self.metadata.show_problems(validate_article(self.session.article, self.taxonomy))
+        # A brand-new, untouched article is not shouted at for what it lacks yet.
+        a = self.session.article
+        pristine = self.session.path is None and not self.session.dirty and not (
+            a.body or a.headline)
+        self.metadata.show_problems([] if pristine else
+                                    validate_article(self.session.article, self.taxonomy))
         self.proofing.text_changed()
 
     # -- file actions -----------------------------------------------------------------
@@ -231,7 +256,7 @@ class MainWindow(QMainWindow):
         self.session.new()
 
     def _ask_open(self, title: str, pattern: str) -> str:
-        path, _f = QFileDialog.getOpenFileName(self, title, "", pattern)
+        path, _f = QFileDialog.getOpenFileName(self, title, self.start_dir(), pattern)
         return path
 
     def on_open(self) -> None:
@@ -291,6 +316,10 @@ class MainWindow(QMainWindow):
         if self.session.insert_photo(path) is not None:
             self.metadata.media.load(self.session.article.media, self.session.package.media)
             self.preview.schedule()
+            # Straight on to the caption: the new photo is selected, shown and focused.
+            self.metadata_dock.show()
+            self.metadata.ensureWidgetVisible(self.metadata.media.caption)
+            self.metadata.media.caption.setFocus()
 
     def _remove_photo(self, index: int) -> None:
         if 0 <= index < len(self.session.article.media):
@@ -390,8 +419,7 @@ class MainWindow(QMainWindow):
         self.taxonomy = self._load_taxonomy()
         self.apply_settings()
         if language_changed:
-            QMessageBox.information(self, APP_NAME, _(
-                "The interface language changes the next time Khabar Editor starts."))
+            QMessageBox.information(self, APP_NAME, restart_notice(new.ui_language))
 
     def on_about(self) -> None:
         QMessageBox.about(self, APP_NAME, _(

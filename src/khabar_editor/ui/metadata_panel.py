@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 
-from PySide6.QtCore import QDate, QDateTime, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFormLayout,
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFormLayout,
                                QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
 
@@ -29,6 +29,24 @@ def split_tags(text: str) -> list[str]:
     """Tags from a comma-separated field (Latin or Devanagari-style commas)."""
     parts = text.replace("،", ",").replace("、", ",").replace(";", ",").split(",")
     return [p.strip() for p in parts if p.strip()]
+
+
+class _WheelGuard(QObject):
+    """Sends the wheel over an unfocused spin box, date or combo to the panel's scrolling.
+
+    Scrolling the panel must not change the priority, category or dates that
+    happen to pass under the mouse; a field the user clicked into still reacts.
+    """
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
+            QCoreApplication.sendEvent(self._area.verticalScrollBar(), event)
+            return True
+        return False
 
 
 class MetadataPanel(QScrollArea):
@@ -65,6 +83,10 @@ class MetadataPanel(QScrollArea):
         layout.addStretch(1)
         self.setWidget(inner)
         self.setMinimumWidth(300)
+        guard = _WheelGuard(self)
+        for widget in inner.findChildren(QAbstractSpinBox) + inner.findChildren(QComboBox):
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            widget.installEventFilter(guard)
 
     # -- building ---------------------------------------------------------------------
     def _row(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:

@@ -78,9 +78,41 @@ class ProofingBridge:
         self.proofreader = proofreader
         self._starting = False
         try:
+            self._sync_newsroom()
             self._apply()
         except RuntimeError:  # the window was closed while the dictionaries loaded
             log.debug("Proofreader ready after the window closed")
+
+    def _sync_newsroom(self) -> None:
+        """Make the proofreader's newsroom list exactly the open package's word list.
+
+        Words of a previous document must not stay accepted; the engine cannot
+        forget words, so it is rebuilt (same language and personal dictionary,
+        the lexicon is cached) when the list lost a word.
+        """
+        words = list(self.window.session.package.wordlist)
+        current = set(getattr(self.proofreader, "newsroom_words", []))
+        if not current <= {w for w in words}:
+            from khabar_editor.proofing import Proofreader
+
+            old = self.proofreader
+            self.proofreader = Proofreader(old.language, newsroom_words=words,
+                                           personal=old.personal_path)
+            for rule_id in self.proofreader.enabled_rules - old.enabled_rules:
+                self.proofreader.set_rule_enabled(rule_id, False)
+        else:
+            self.proofreader.add_newsroom_words(words)
+
+    def add_newsroom_word(self, word: str) -> None:
+        """Accept ``word`` and keep it in the package's word list (it travels with the file)."""
+        if self.proofreader is None:
+            return
+        self.proofreader.add_word(word, to="newsroom")
+        words = self.window.session.package.wordlist
+        for accepted in self.proofreader.newsroom_words:
+            if accepted not in words:
+                words.append(accepted)
+                self.window.session.mark_changed()
 
     def set_proofreader(self, proofreader: Any) -> None:
         """Use ``proofreader`` directly (tests, or a newsroom word list change)."""
@@ -106,10 +138,10 @@ class ProofingBridge:
     def document_loaded(self) -> None:
         """A new document: its newsroom words join the dictionary; re-check."""
         if self.proofreader is not None:
-            words = self.window.session.package.wordlist
-            if words:
-                self.proofreader.add_newsroom_words(words)
-                self.window.highlighter.invalidate_findings()
+            self._sync_newsroom()
+            self._apply()
+            self.window.highlighter.invalidate_findings()
+            return
         self.text_changed()
 
     def text_changed(self) -> None:
@@ -173,7 +205,24 @@ class ProofingBridge:
             from khabar_editor.ui.proofing.spell_menu import add_spelling_actions
         except ImportError:
             return
-        add_spelling_actions(menu, cursor, self.proofreader, self.window.highlighter)
+        add_spelling_actions(menu, cursor, _PackageWords(self.proofreader, self),
+                             self.window.highlighter)
+
+
+class _PackageWords:
+    """The proofreader as the spelling menu sees it: newsroom words go into the package."""
+
+    def __init__(self, proofreader: Any, bridge: ProofingBridge) -> None:
+        self._proofreader, self._bridge = proofreader, bridge
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._proofreader, name)
+
+    def add_word(self, word: str, to: str = "personal") -> None:
+        if to == "newsroom":
+            self._bridge.add_newsroom_word(word)
+        else:
+            self._proofreader.add_word(word, to=to)
 
 
 def attach(window: MainWindow) -> ProofingBridge:
