@@ -133,3 +133,22 @@ def test_every_action_has_a_shortcut_except_about(window):
     """Keyboard shortcuts exist for every action (About needs none)."""
     missing = [n for n, a in window.actions_by_name.items() if a.shortcut().isEmpty()]
     assert missing == ["about"]
+
+
+def test_zoom_keys_work_with_and_without_shift(window):
+    """Ctrl+= (no Shift needed), Ctrl+Shift++ and the keypad's Ctrl++ all zoom in; Ctrl+- out."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window.editor.setFocus()
+    size = window.editor.font().pointSizeF()
+    for key, mods in ((Qt.Key.Key_Equal, ctrl), (Qt.Key.Key_Plus, ctrl),
+                      (Qt.Key.Key_Plus, ctrl | Qt.KeyboardModifier.ShiftModifier),
+                      (Qt.Key.Key_Plus, ctrl | Qt.KeyboardModifier.KeypadModifier)):
+        QTest.keyClick(window.editor, key, mods)
+        assert window.editor.font().pointSizeF() == size + 1
+        size += 1
+    QTest.keyClick(window.editor, Qt.Key.Key_Minus, ctrl)
+    assert window.editor.font().pointSizeF() == size - 1
+    assert window.settings.zoom == 3

@@ -215,3 +215,20 @@ def test_find_bar_takes_one_row_not_half_the_window(window, qtbot):
     qtbot.wait(50)
     assert window.find_bar.height() <= 2 * window.find_bar.sizeHint().height()
     assert window.splitter.height() > 0.8 * window.centralWidget().height()
+
+
+def test_distraction_free_text_is_a_centred_column(window, qtbot):
+    """Full screen keeps lines readable: the text sits in a centred column, not edge to edge."""
+    font = window.editor.font()
+    font.setPointSize(8)  # the offscreen screen is only 800 px wide
+    window.editor.setFont(font)
+    window.actions_by_name["fullscreen"].setChecked(True)
+    qtbot.wait(20)
+    viewport = window.editor.viewport().geometry()
+    column = window.editor.fontMetrics().averageCharWidth() * 80
+    assert column < 0.8 * window.editor.width()
+    assert abs(viewport.width() - column) <= 4
+    left, right = viewport.left(), window.editor.width() - viewport.right()
+    assert abs(left - right) <= 4
+    window.actions_by_name["fullscreen"].setChecked(False)
+    assert window.editor.viewport().geometry().left() <= 2

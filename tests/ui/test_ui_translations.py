@@ -61,3 +61,24 @@ def test_toolbar_buttons_show_no_mnemonic_brackets(make_window):
         assert "(&N)" in window.actions_by_name["new"].text()
     finally:
         i18n.set_language("en")
+
+
+def test_qt_standard_buttons_and_file_dialog_are_hindi(qapp):
+    """OK/Cancel and the file dialog's labels follow the Hindi interface (Qt has no qtbase_hi)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from khabar_editor.ui.qt_translations import GettextQtTranslator
+
+    i18n.reset_cache()
+    translator = GettextQtTranslator("hi")
+    QCoreApplication.installTranslator(translator)
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+        texts = {b.text().replace("&", "") for b in box.buttons()}
+        assert texts == {"ठीक है", "रद्द करें"}
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "यहाँ देखें:"
+        assert QCoreApplication.translate("QFileDialog", "not ours") == "not ours"
+    finally:
+        QCoreApplication.removeTranslator(translator)

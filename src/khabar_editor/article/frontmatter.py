@@ -141,8 +141,9 @@ def load_yaml(yaml_text: str) -> Any:
             N_("The front matter is too large ({size} characters; the limit is {limit})."),
             code="article.front_matter_size", size=len(yaml_text), limit=MAX_FRONT_MATTER_CHARS,
         )
-    loader = _LimitedLoader(yaml_text)
+    loader: _LimitedLoader | None = None
     try:
+        loader = _LimitedLoader(yaml_text)  # may already raise ReaderError
         return loader.get_single_data()
     except ArticleError:
         raise
@@ -157,8 +158,15 @@ def load_yaml(yaml_text: str) -> Any:
         raise ArticleError(
             N_("The front matter is nested too deeply."), code="article.yaml_depth"
         ) from None
+    except (ValueError, OverflowError) as exc:
+        # Timestamps such as year 0, offsets beyond a day, integers with 5,000 digits.
+        raise ArticleError(
+            N_("The front matter contains a value out of range: {problem}"),
+            code="article.yaml_value", problem=str(exc)[:200],
+        ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def from_markdown(text: str, *, require_front_matter: bool = False) -> Article:

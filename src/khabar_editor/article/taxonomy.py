@@ -99,9 +99,13 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
         return default_taxonomy()
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_TAXONOMY_BYTES:
+        if not p.is_file():  # a folder, a pipe or a device would block or never end
+            raise ArticleError(N_("The category file {path} is not a regular file."),
+                               code="taxonomy.not_file", path=str(p))
+        with p.open("rb") as fh:
+            raw = fh.read(MAX_TAXONOMY_BYTES + 1)
+        if len(raw) > MAX_TAXONOMY_BYTES:
             raise ArticleError(N_("The category file is too large."), code="taxonomy.size")
-        raw = p.read_bytes()
     except OSError as exc:
         raise ArticleError(
             N_("Cannot read the category file {path}: {reason}"),

@@ -10,8 +10,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-
-import regex
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -19,20 +17,12 @@ from typing import Any
 from khabar_editor.article.model import Article
 from khabar_editor.package.spec import FORMAT_VERSION
 from khabar_editor.problems import Problem
-from khabar_editor.textkit.normalize import BOM, nfc, normalize_newlines
+from khabar_editor.textkit.normalize import BOM, nfc, normalize_newlines, stream_safe
 
 # C0 controls except tab and newline, DEL, and C1 controls (NEL U+0085 included:
 # YAML would fold it into a space, so it could never round trip).
 # Lone surrogates (from "\\ud800" escapes in YAML or JSON) cannot be stored as UTF-8.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-# Unicode normalization sorts each run of combining marks with an insertion sort:
-# a 16 MiB run takes hours. As in the Stream-Safe Text Format (UAX #15), a
-# COMBINING GRAPHEME JOINER (U+034F) is put after every 30 marks in a row. Real
-# text never comes close (Devanagari clusters carry 1-4 marks).
-MAX_MARK_RUN = 30
-_MARK = r"[^\P{M}\u034f]"  # a mark other than CGJ itself
-_MARK_RUN = regex.compile(r"(%s{%d})(?=%s)" % (_MARK, MAX_MARK_RUN, _MARK))
-_CGJ = "\u034f"
 # Whitespace and BOMs at either end of a word-list entry.
 _EDGES = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
 
@@ -77,9 +67,7 @@ def new_package(article: Article | None = None) -> Package:
 def clean_text(text: str) -> str:
     """The stored form of any text: newlines unified, controls and leading BOMs removed, NFC."""
     text = _CONTROLS.sub("", normalize_newlines(text))
-    if len(text) > MAX_MARK_RUN:
-        text = _MARK_RUN.sub(lambda m: m.group(1) + _CGJ, text)
-    return nfc(text.lstrip(BOM))
+    return nfc(stream_safe(text).lstrip(BOM))
 
 
 def _clean_value(value: Any) -> Any:

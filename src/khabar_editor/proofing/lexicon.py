@@ -12,7 +12,6 @@ from __future__ import annotations
 import gzip
 import logging
 import os
-import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +20,7 @@ from pathlib import Path
 import regex
 
 from khabar_editor.errors import ProofingError
+from khabar_editor.fsutil import atomic_write_text
 from khabar_editor.i18n import N_
 from khabar_editor.textkit.normalize import nfc, strip_joiners
 
@@ -125,18 +125,7 @@ def read_word_file(path: str | os.PathLike[str]) -> list[str]:
 
 def write_word_file(path: str | os.PathLike[str], words: Iterable[str], header: str = "") -> None:
     """Write a word file atomically (temp file in the same folder, then rename)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".words-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(format_word_list(words, header))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(path, format_word_list(words, header), prefix=".words-")
 
 
 def default_personal_path() -> Path:

@@ -33,8 +33,10 @@ _SPECS: dict[str, tuple[str, object, str, bool]] = {
     "paste": ("&Paste", Std.Paste, "on_paste", False),
     "find": ("&Find and replace…", Std.Find, "on_find", False),
     "find_next": ("Find &next", "F3", "on_find_next", False),
-    "zoom_in": ("Zoom &in", Std.ZoomIn, "on_zoom_in", False),
-    "zoom_out": ("Zoom &out", Std.ZoomOut, "on_zoom_out", False),
+    # Ctrl++ needs Shift on most layouts; Ctrl+= and the keypad work too.
+    "zoom_in": ("Zoom &in", (Std.ZoomIn, "Ctrl+=", "Ctrl+Shift++", "Ctrl+Num++"),
+                "on_zoom_in", False),
+    "zoom_out": ("Zoom &out", (Std.ZoomOut, "Ctrl+Num+-"), "on_zoom_out", False),
     "zoom_reset": ("&Reset zoom", "Ctrl+0", "on_zoom_reset", False),
     "fullscreen": ("&Distraction-free mode", "F11", "on_fullscreen", True),
     "show_metadata": ("&Metadata panel", "Ctrl+Shift+M", "on_show_metadata", True),
@@ -68,7 +70,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     for name, (label, shortcut, handler, checkable) in _SPECS.items():
         action = QAction(_(label), window)
         action.setObjectName(f"action_{name}")
-        if shortcut:
+        if isinstance(shortcut, tuple):
+            action.setShortcuts([QKeySequence(s) for s in shortcut])  # type: ignore[arg-type]
+        elif shortcut:
             action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
         action.setCheckable(checkable)
         slot: Callable[..., object] = getattr(window, handler)

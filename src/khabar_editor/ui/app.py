@@ -55,6 +55,11 @@ def _install_translator(app: object, lang: str) -> None:
         return
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
+    from khabar_editor.ui.qt_translations import GettextQtTranslator
+
+    ours = GettextQtTranslator(lang, app)
+    app.installTranslator(ours)  # type: ignore[attr-defined]
+    app._khabar_translator = ours  # type: ignore[attr-defined]  # keep it alive
     translator = QTranslator(app)  # type: ignore[arg-type]
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(f"qtbase_{lang}", folder):

@@ -43,6 +43,7 @@ class MarkdownEditor(QPlainTextEdit):
         self.context_menu_hook: ContextMenuHook | None = None
         self._line_area = _LineNumberArea(self)
         self._line_numbers = False
+        self._column_chars = 0  # 0: text fills the width; else a centred column
         self._line_area.hide()
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._update_line_area)
@@ -63,8 +64,23 @@ class MarkdownEditor(QPlainTextEdit):
         digits = len(str(max(1, self.blockCount())))
         return 10 + self.fontMetrics().horizontalAdvance("9") * digits
 
+    def set_text_column(self, chars: int) -> None:
+        """Keep lines about ``chars`` characters long, centred (0: use the whole width).
+
+        Used by distraction-free mode, where full-screen lines would be far too long.
+        """
+        self._column_chars = chars
+        self._update_margins()
+
+    def _side_margin(self) -> int:
+        if not self._column_chars:
+            return 0
+        column = self.fontMetrics().averageCharWidth() * self._column_chars
+        return max(0, (self.width() - self.line_number_width() - column) // 2)
+
     def _update_margins(self, *_args: object) -> None:
-        self.setViewportMargins(self.line_number_width(), 0, 0, 0)
+        side = self._side_margin()
+        self.setViewportMargins(self.line_number_width() + side, 0, side, 0)
 
     def _update_line_area(self, rect: QRect, dy: int) -> None:
         if not self._line_numbers:
@@ -76,6 +92,8 @@ class MarkdownEditor(QPlainTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        if self._column_chars:
+            self._update_margins()
         cr = self.contentsRect()
         self._line_area.setGeometry(QRect(cr.left(), cr.top(), self.line_number_width(),
                                           cr.height()))

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp"
 STATS_DELAY_MS = 400
+FOCUS_COLUMN_CHARS = 80  # line length in distraction-free mode
 
 
 RESTART_NOTICE = N_("The interface language changes the next time Khabar Editor starts.")
@@ -387,6 +388,7 @@ class MainWindow(QMainWindow):
             if widget is not None:
                 widget.setVisible(not on)
         self.proofing.set_visible(False if on else self.proofing.visible())
+        self.editor.set_text_column(FOCUS_COLUMN_CHARS if on else 0)
         self.showFullScreen() if on else self.showNormal()
 
     def on_show_metadata(self, on: bool) -> None:
