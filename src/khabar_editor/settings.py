@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 import platformdirs
 
 from khabar_editor import APP_ID
+from khabar_editor.fsutil import atomic_write_text
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +91,13 @@ class State:
         self.recent_files = [text] + [p for p in self.recent_files if p != text]
         del self.recent_files[MAX_RECENT:]
 
+    def forget_recent(self, path: str | Path) -> bool:
+        """Drop ``path`` from the recent-files list; whether it was there."""
+        text = str(Path(path).resolve())
+        before = len(self.recent_files)
+        self.recent_files = [p for p in self.recent_files if p != text]
+        return len(self.recent_files) != before
+
 
 def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     # Version 1 stored the autosave interval in milliseconds and called the
@@ -152,17 +159,7 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
     """Write ``data`` as JSON to ``path`` atomically (temp file, fsync, rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2), prefix=".tmp-")
 
 
 def load_settings(directory: Path | None = None) -> Settings:

@@ -170,3 +170,13 @@ def test_unreadable_file_is_reported_before_asking_about_changes(session, view):
     assert view.asked_save == []
     assert len(view.errors) == 1 and "zip_slip_dotdot.khabar" in view.errors[0]
     assert session.dirty and session.article.headline == "मेरी ख़बर"
+
+
+def test_missing_recent_file_is_dropped_from_the_list(session, view, tmp_path):
+    """A recent file that was moved or deleted is reported once and no longer offered."""
+    gone = tmp_path / "gone.khabar"
+    session.state.add_recent(gone)
+    session.state.add_recent(tmp_path / "kept.khabar")
+    assert not session.open(gone)
+    assert view.errors and "gone.khabar" in view.errors[0]
+    assert session.state.recent_files == [str(tmp_path / "kept.khabar")]

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from khabar_editor.errors import KhabarError
+from khabar_editor.errors import KhabarError, PackageError
 from khabar_editor.i18n import N_
+from khabar_editor.package.spec import check_entry_name
 
 MAX_INPUT_BYTES = 60 * 1024 * 1024
 MAX_INPUT_PIXELS = 80_000_000
@@ -80,6 +81,10 @@ def media_name(source: str | Path, extension: str, taken: set[str]) -> str:
     """A safe, unique ``media/<name>`` key for a photo from ``source``."""
     stem = SAFE_NAME.sub("-", Path(source).stem.lower()).strip("-.") or "photo"
     stem = stem[:40]
+    try:  # e.g. "con" or "aux": Windows device names the package reader refuses
+        check_entry_name(f"media/{stem}{extension}")
+    except PackageError:
+        stem = f"photo-{stem}"
     candidate, n = f"media/{stem}{extension}", 1
     while candidate in taken:
         n += 1

@@ -161,6 +161,9 @@ class DocumentSession:
 
                 package, own_path = read_package(path), path
         except (KhabarError, OSError) as exc:
+            if not path.exists() and self.state.forget_recent(path.resolve()):
+                save_state(self.state)  # moved or deleted: no longer offered
+                self.view.state_changed()
             reason = str(exc) if isinstance(exc, KhabarError) else exc.strerror or str(exc)
             self.view.show_error(_("Could not open {name}: {reason}").format(
                 name=path.name, reason=reason))

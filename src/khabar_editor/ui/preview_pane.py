@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 250
 _DARK_CSS = """
 p.deck, p.byline, span.role, blockquote, figcaption, small.credit { color: #c8c8c8; }
+p.category { color: #ff8a80; }
 th { background-color: #3a3a3a; } td { border: 1px solid #555555; }
 """
 
