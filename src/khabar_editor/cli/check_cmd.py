@@ -13,13 +13,16 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from khabar_editor.article.frontmatter import from_markdown, split_front_matter, to_markdown
 from khabar_editor.article.model import Article
-from khabar_editor.cli.common import ExitCode, error_line, print_json, progress
+from khabar_editor.cli.common import (
+    MSG_STDIN_CLOSED, ExitCode, error_line, os_reason, print_json, progress,
+)
 from khabar_editor.errors import ArticleError, KhabarError, PackageError
 from khabar_editor.i18n import N_, _
+from khabar_editor.package.files import read_limited
 from khabar_editor.proofing import Finding, Proofreader
 from khabar_editor.textkit.normalize import normalize_text
 
@@ -51,7 +54,12 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> ExitCode:
-    """Check every file; print findings; return the exit code."""
+    """Check every file; print findings; return the exit code.
+
+    A file that cannot be read gets one line on stderr and, with ``--json``, an
+    object with an empty ``findings`` list and an ``error`` object (``code``,
+    ``message``), so the JSON always has one object per file.
+    """
     results: list[dict[str, Any]] = []
     worst = ExitCode.OK
     checkers: dict[str, Proofreader] = {}
@@ -59,8 +67,10 @@ def run(args: argparse.Namespace) -> ExitCode:
         try:
             source = load_source(name)
         except (KhabarError, OSError, UnicodeDecodeError) as exc:
-            error_line(_(N_("{file}: cannot read: {reason}")).format(file=name, reason=_reason(exc)))
+            error_line(_(N_("{file}: cannot read: {reason}"))
+                       .format(file=name, reason=_reason(exc)))
             worst = ExitCode.UNREADABLE
+            results.append({"file": name, "findings": [], "error": _error_json(exc)})
             continue
         lang = args.lang or _article_language(source.article)
         if lang not in checkers:
@@ -77,6 +87,13 @@ def run(args: argparse.Namespace) -> ExitCode:
     return worst
 
 
+def _error_json(exc: BaseException) -> dict[str, str]:
+    code = getattr(exc, "code", None) if isinstance(exc, KhabarError) else None
+    if not code:
+        code = "check.encoding" if isinstance(exc, UnicodeDecodeError) else "check.unreadable"
+    return {"code": str(code), "message": _reason(exc)}
+
+
 def _report_degraded(proofreader: Proofreader) -> None:
     """Say once on stderr when Hunspell could not be used (lexicon-only check)."""
     status = proofreader.status
@@ -89,7 +106,9 @@ def _reason(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, UnicodeDecodeError):
         return _(N_("not UTF-8 text"))
-    return getattr(exc, "strerror", None) or str(exc)
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    return str(exc)
 
 
 def _article_language(article: Article) -> str:
@@ -104,7 +123,7 @@ def load_source(name: str) -> Source:
         PackageError, ArticleError, OSError, UnicodeDecodeError: unreadable input.
     """
     if name == "-":
-        return _markdown_source(name, sys.stdin.buffer.read(MAX_INPUT_BYTES + 1))
+        return _markdown_source(name, _read_stdin())
     path = Path(name)
     if path.suffix.lower() == ".khabar" or path.is_dir():
         from khabar_editor.package import read_package
@@ -113,18 +132,34 @@ def load_source(name: str) -> Source:
         text = to_markdown(package.article)
         return Source(name, text, package.article, list(package.wordlist),
                       _body_offset(text))
-    with path.open("rb") as fh:
-        data = fh.read(MAX_INPUT_BYTES + 1)
+    try:
+        data = read_limited(path, MAX_INPUT_BYTES)
+    except PackageError as exc:
+        if exc.code == "package.too_large":
+            _too_large()
+        raise
     if path.suffix.lower() == ".txt":
         text = normalize_text(_decode(data))
         return Source(name, text, Article(body=text), [], 0)
     return _markdown_source(name, data)
 
 
+def _read_stdin() -> bytes:
+    """Standard input, at most the size limit; a closed stdin is an unreadable file."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise ArticleError(MSG_STDIN_CLOSED, code="check.stdin_closed")
+    return stream.read(MAX_INPUT_BYTES + 1)
+
+
+def _too_large() -> NoReturn:
+    raise ArticleError(N_("The file is larger than {limit} MB"), code="check.too_large",
+                       limit=MAX_INPUT_BYTES // (1024 * 1024))
+
+
 def _decode(data: bytes) -> str:
     if len(data) > MAX_INPUT_BYTES:
-        raise ArticleError(N_("The file is larger than {limit} MB"), code="check.too_large",
-                           limit=MAX_INPUT_BYTES // (1024 * 1024))
+        _too_large()
     return data.decode("utf-8-sig")
 
 

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import argparse
 import logging
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import signal
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from khabar_editor.cli.common import ExitCode, error_line, print_json, progress
+from khabar_editor.cli.common import (
+    MSG_CANNOT_WRITE_TO, MSG_INTERRUPTED_BATCH, MSG_NOT_EXPORTED_INTERRUPTED, MSG_NOT_UTF8,
+    ExitCode, error_line, os_reason, print_json, progress,
+)
 from khabar_editor.errors import ExportError, KhabarError, PackageError
 from khabar_editor.i18n import N_, _, get_language, set_language
 
@@ -28,8 +32,8 @@ log = logging.getLogger(__name__)
 
 FORMAT_NAMES = ("html", "wxr", "wp-json", "ninjs", "newsml-g2", "nitf", "text")
 DEFAULT_JOBS = 2
-SEVERITY_ORDER = (ExitCode.INTERNAL, ExitCode.UNREADABLE, ExitCode.IO_ERROR,
-                  ExitCode.ARTICLE_ERRORS)
+SEVERITY_ORDER = (ExitCode.INTERRUPTED, ExitCode.INTERNAL, ExitCode.UNREADABLE,
+                  ExitCode.IO_ERROR, ExitCode.ARTICLE_ERRORS)
 
 
 @dataclass
@@ -62,6 +66,14 @@ class FileResult:
     message: str = ""
     errors: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[dict[str, Any]] = field(default_factory=list)
+    error: dict[str, str] | None = None
+    """``None`` when exported; else ``{"code": ..., "message": ...}`` saying why not."""
+
+    def fail(self, exit_code: ExitCode, code: str, message: str) -> FileResult:
+        """Mark this file as not exported (``code`` is the stable error code)."""
+        self.code, self.message = int(exit_code), message
+        self.error = {"code": code, "message": message}
+        return self
 
 
 def register(subparsers: Any) -> None:
@@ -145,6 +157,10 @@ def run(args: argparse.Namespace) -> ExitCode:
     else:
         for result in results:
             print_result(result)
+    stopped = sum(r.code == ExitCode.INTERRUPTED for r in results)
+    if stopped:
+        error_line(_(MSG_INTERRUPTED_BATCH)
+                   .format(done=len(results) - stopped, total=len(results), left=stopped))
     return worst_code(results)
 
 
@@ -159,21 +175,57 @@ def worst_code(results: list[FileResult]) -> ExitCode:
 
 def export_files(files: list[str], options: Options, jobs: int = DEFAULT_JOBS
                  ) -> list[FileResult]:
-    """Export ``files`` (in parallel when several), results in input order."""
-    if len(files) == 1 or jobs == 1:
-        return [export_one(f, options) for f in progress(files, total=len(files), desc="export")]
+    """Export ``files`` (in parallel when several), results in input order.
+
+    Ctrl-C stops the batch: files being written are finished (every bundle is
+    written atomically), files not yet started get an ``export.interrupted`` result.
+    """
     results: dict[int, FileResult] = {}
-    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+    try:
+        if len(files) == 1 or jobs == 1:
+            for index, path in enumerate(progress(files, total=len(files), desc="export")):
+                results[index] = export_one(path, options)
+        else:
+            _export_parallel(files, options, jobs, results)
+    except KeyboardInterrupt:
+        message = _(MSG_NOT_EXPORTED_INTERRUPTED)
+        for index, path in enumerate(files):
+            if index not in results:
+                results[index] = FileResult(path).fail(ExitCode.INTERRUPTED,
+                                                       "export.interrupted", message)
+    return [results[i] for i in range(len(files))]
+
+
+def _export_parallel(files: list[str], options: Options, jobs: int,
+                     results: dict[int, FileResult]) -> None:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_worker_init)
+    futures: dict[Future[FileResult], int] = {}
+    try:
         futures = {pool.submit(export_one, f, options): i for i, f in enumerate(files)}
         for future in progress(as_completed(futures), total=len(files), desc="export"):
-            index = futures[future]
-            try:
-                results[index] = future.result()
-            except Exception:  # noqa: BLE001 - a crashed worker is reported, not raised
-                log.exception("Export worker failed for %s", files[index])
-                results[index] = FileResult(files[index], int(ExitCode.INTERNAL),
-                                            message=_(N_("internal error (see the log file)")))
-    return [results[i] for i in range(len(files))]
+            results[futures[future]] = _collect(future, files[futures[future]])
+    except KeyboardInterrupt:
+        pool.shutdown(wait=True, cancel_futures=True)  # running files finish, no half files
+        for future, index in futures.items():
+            if future.done() and not future.cancelled() and index not in results:
+                results[index] = _collect(future, files[index])
+        raise
+    finally:
+        pool.shutdown(wait=True)
+
+
+def _worker_init() -> None:
+    """Workers ignore Ctrl-C; the main process stops the batch cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _collect(future: Future[FileResult], path: str) -> FileResult:
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - a crashed worker is reported, not raised
+        log.exception("Export worker failed for %s", path)
+        return FileResult(path).fail(ExitCode.INTERNAL, "export.internal",
+                                     _(N_("internal error (see the log file)")))
 
 
 MAX_MEDIA_BYTES = 64 * 1024 * 1024
@@ -230,29 +282,31 @@ def export_one(path: str, options: Options) -> FileResult:
     try:
         pkg = _load(path)
     except (PackageError, KhabarError, OSError, UnicodeDecodeError) as exc:
-        result.code, result.message = int(ExitCode.UNREADABLE), _reason(exc)
-        return result
+        return result.fail(ExitCode.UNREADABLE, _error_code(exc, "export.unreadable"),
+                           _reason(exc))
     try:
         context = _context(options)
         report = gate_mod.check(pkg, context.taxonomy, spelling=options.spelling)
         result.warnings = [w.to_json() for w in report.warnings]
         if not report.ok:
-            result.code = int(ExitCode.ARTICLE_ERRORS)
             result.errors = [e.to_json() for e in report.errors]
-            result.message = _(N_("export refused"))
-            return result
+            return result.fail(ExitCode.ARTICLE_ERRORS, "export.refused", _(N_("export refused")))
         context.check_spelling = False  # counted above already
         bundle = build_bundle(pkg, options.formats, context)
         result.output = str(_write(bundle, options))
     except ExportError as exc:
-        result.code = int(ExitCode.IO_ERROR if exc.code == "export.exists"
-                          else ExitCode.ARTICLE_ERRORS)
-        result.message = str(exc)
+        exit_code = ExitCode.IO_ERROR if exc.code == "export.exists" else ExitCode.ARTICLE_ERRORS
+        result.fail(exit_code, exc.code, str(exc))
     except KhabarError as exc:
-        result.code, result.message = int(ExitCode.ARTICLE_ERRORS), str(exc)
+        result.fail(ExitCode.ARTICLE_ERRORS, exc.code, str(exc))
     except OSError as exc:
-        result.code, result.message = int(ExitCode.IO_ERROR), _reason(exc)
+        reason = _(MSG_CANNOT_WRITE_TO).format(folder=options.output, reason=os_reason(exc))
+        result.fail(ExitCode.IO_ERROR, "export.write_failed", reason)
     return result
+
+
+def _error_code(exc: BaseException, default: str) -> str:
+    return str(getattr(exc, "code", "") or default) if isinstance(exc, KhabarError) else default
 
 
 def _write(bundle: Any, options: Options) -> Path:
@@ -267,12 +321,19 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, KhabarError):
         return str(exc)
     if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
+        return os_reason(exc)
+    if isinstance(exc, UnicodeDecodeError):
+        return _(MSG_NOT_UTF8)
     return str(exc)
 
 
 def print_result(result: FileResult) -> None:
-    """One line per file on stdout, problems indented below it."""
+    """One line per file on stdout, problems indented below it.
+
+    Files not started because of Ctrl-C are only counted (see :func:`run`).
+    """
+    if result.code == ExitCode.INTERRUPTED:
+        return
     if result.code == ExitCode.OK:
         print(_(N_("OK       {file} -> {output}")).format(file=result.file, output=result.output))
     elif result.code == ExitCode.ARTICLE_ERRORS:

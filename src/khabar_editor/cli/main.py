@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from khabar_editor import __version__, i18n
-from khabar_editor.cli.common import EXIT_CODE_HELP, ExitCode, error_line
+from khabar_editor.cli.common import ExitCode, error_line, exit_code_help, os_reason
 from khabar_editor.errors import KhabarError, PackageError
 from khabar_editor.i18n import _, N_
 
@@ -37,16 +38,20 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="khabar",
-        description=_("Khabar Editor command line: pack, check, validate and export news articles."),
-        epilog="exit codes:\n" + EXIT_CODE_HELP,
+        description=_(N_("Khabar Editor command line: pack, check, validate and export news "
+                         "articles.")),
+        epilog=exit_code_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"khabar {__version__}")
     parser.add_argument("--ui-lang", choices=i18n.LANGUAGES, default=None,
-                        help=_("language of messages (default: from the environment)"))
+                        help=_(N_("language of messages (default: from the environment)")))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    for command in sub.choices.values():  # ``khabar check FILE --ui-lang hi`` works too
+        command.add_argument("--ui-lang", choices=i18n.LANGUAGES, default=None,
+                             dest="sub_ui_lang", help=argparse.SUPPRESS)
     return parser
 
 
@@ -55,16 +60,22 @@ def main(argv: list[str] | None = None) -> int:
     from khabar_editor.logsetup import setup_logging
 
     setup_logging()
+    _safe_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_pre_parse_lang(argv))
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
-        return int(exc.code or 0)
+        return int(exc.code or 0) if not isinstance(exc.code, str) else ExitCode.USAGE
     if not getattr(args, "func", None):
         parser.print_help()
         return ExitCode.USAGE
+    return _run(args, argv)
+
+
+def _run(args: argparse.Namespace, argv: list[str]) -> int:
+    """Run the chosen command, turning every failure into one line and an exit code."""
     try:
         return int(args.func(args))
     except PackageError as exc:
@@ -74,18 +85,45 @@ def main(argv: list[str] | None = None) -> int:
         error_line(str(exc))
         return ExitCode.ARTICLE_ERRORS
     except KeyboardInterrupt:
-        return 130
+        error_line(_(N_("Interrupted.")))
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
+        _silence_stdout()
         return ExitCode.OK
     except OSError as exc:
-        error_line(_("Cannot write or read a file: {reason}").format(reason=exc.strerror or exc))
+        error_line(_(N_("Cannot write or read a file: {reason}")).format(reason=os_reason(exc)))
         return ExitCode.IO_ERROR
     except Exception:  # noqa: BLE001 - last line of defence: log, don't show a traceback
         from khabar_editor.logsetup import log_path
 
         log.exception("Internal error in khabar %s", argv)
-        error_line(_(N_("Internal error; details are in the log file {path}")).format(path=log_path()))
+        error_line(_(N_("Internal error; details are in the log file {path}"))
+                   .format(path=log_path()))
         return ExitCode.INTERNAL
+
+
+def _safe_streams() -> None:
+    """Never fail on output: unencodable characters are escaped, not an error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (OSError, ValueError):  # pragma: no cover - exotic streams
+                pass
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe went away (``| head``), drop the rest of the output.
+
+    Without this Python reports the failed final flush on stderr at exit.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _pre_parse_lang(argv: list[str]) -> str | None:

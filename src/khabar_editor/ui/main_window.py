@@ -330,11 +330,8 @@ class MainWindow(QMainWindow):
 
     def on_export(self) -> None:
         self.flush_edits()
-        try:
-            from khabar_editor.ui.export_dialog import ExportDialog
-        except ImportError:
-            self.show_error(_("Export is not available in this build."))
-            return
+        from khabar_editor.ui.export_dialog import ExportDialog  # lazy: keeps start-up fast
+
         hint = str(self.session.path) if self.session.path else None
         ExportDialog(self, self.session.package, hint).exec()
 
