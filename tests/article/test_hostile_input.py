@@ -71,3 +71,11 @@ def test_taxonomy_from_a_pipe_is_refused(tmp_path):
     with pytest.raises(ArticleError) as info:
         load_taxonomy(fifo)
     assert info.value.code == "taxonomy.not_file"
+
+
+def test_images_without_a_safe_source_are_dropped_and_alt_is_always_set():
+    """Remote images vanish instead of leaving broken boxes; raw <img> gets alt=""."""
+    html = markdown_html('क <img src="media/a.jpg" onerror="alert(1)"> ![r](http://evil.example/x.png)')
+    assert "evil" not in html and 'alt="r"' not in html
+    assert '<img alt="" src="media/a.jpg">' in html
+    assert "onerror" not in html

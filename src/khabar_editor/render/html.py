@@ -47,8 +47,28 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
+_IMG_TAG = re.compile(r"<img\b[^>]*>")
+
+
+def _fix_image(match: re.Match[str]) -> str:
+    tag = match.group()
+    if " src=" not in tag:  # its remote or unsafe source was removed: a broken image
+        return ""
+    if " alt=" not in tag:  # alt is required by XHTML-based formats (NewsML-G2) and readers
+        tag = tag[:4] + ' alt=""' + tag[4:]
+    return tag
+
+
 def sanitize_html(fragment: str) -> str:
-    """``fragment`` with everything outside a small safe HTML subset removed."""
+    """``fragment`` with everything outside a small safe HTML subset removed.
+
+    Images whose source was removed (remote, absolute, ``..``) are dropped instead of
+    left as broken-image boxes, and every image gets an ``alt`` attribute.
+    """
+    return _IMG_TAG.sub(_fix_image, _clean(fragment))
+
+
+def _clean(fragment: str) -> str:
     return nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
