@@ -12,6 +12,7 @@ from khabar_editor.i18n import N_, _
 from khabar_editor.proofing import Proofreader
 from khabar_editor.textkit.words import Token, iter_devanagari_words
 from khabar_editor.ui.proofing.underline import utf16_positions
+from khabar_editor.ui.textpos import utf16_to_cp
 
 MAX_MENU_SUGGESTIONS = 6
 
@@ -54,15 +55,6 @@ def build_spell_menu(proofreader: Proofreader, word: str, replace: Callable[[str
     return menu
 
 
-def _utf16_to_cp(text: str, position: int) -> int:
-    units = 0
-    for index, ch in enumerate(text):
-        if units >= position:
-            return index
-        units += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
-
-
 def add_spelling_actions(menu: QMenu, cursor: QTextCursor, proofreader: Proofreader,
                          highlighter: Any = None) -> bool:
     """Put the spelling actions for the word at ``cursor`` at the top of an editor's menu.
@@ -73,7 +65,7 @@ def add_spelling_actions(menu: QMenu, cursor: QTextCursor, proofreader: Proofrea
     """
     block = cursor.block()
     text = block.text()
-    token = word_at(text, _utf16_to_cp(text, cursor.positionInBlock()))
+    token = word_at(text, utf16_to_cp(text, cursor.positionInBlock()))
     if token is None or proofreader.is_correct(token.text):
         return False
     document = cursor.document()
