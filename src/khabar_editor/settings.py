@@ -50,6 +50,7 @@ class Settings:
     """Preferences the user sets in the Preferences dialog."""
 
     ui_language: str = ""  # "" follows the system / KHABAR_LANG; "en" or "hi"
+    user_name: str = ""  # who saves, for the package's revision log ("" = the byline)
     theme: str = "system"
     font_family: str = "Noto Sans Devanagari"
     font_size: int = 14

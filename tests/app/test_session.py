@@ -180,3 +180,17 @@ def test_missing_recent_file_is_dropped_from_the_list(session, view, tmp_path):
     assert not session.open(gone)
     assert view.errors and "gone.khabar" in view.errors[0]
     assert session.state.recent_files == [str(tmp_path / "kept.khabar")]
+
+
+def test_revision_log_names_the_person_saving(session, view, tmp_path):
+    """The desk editor's own name goes into the revision log, else the byline."""
+    session.article.byline.name = "सुनीता कुमारी"
+    view.pending_body = HINDI
+    session.mark_changed()
+    view.save_path = tmp_path / "a.khabar"
+    assert session.save()
+    session.settings.user_name = "डेस्क: अमित"
+    session.mark_changed()
+    assert session.save()
+    whos = [r.who for r in read_package(tmp_path / "a.khabar").revisions]
+    assert whos == ["सुनीता कुमारी", "डेस्क: अमित"]

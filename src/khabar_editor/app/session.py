@@ -203,7 +203,8 @@ class DocumentSession:
         self.view.flush_edits()
         self.article.touch()
         try:
-            write_package(target, self.package, who=self.article.byline.name, action="save")
+            who = self.settings.user_name or self.article.byline.name
+            write_package(target, self.package, who=who, action="save")
         except KhabarError as exc:
             self.view.show_error(str(exc))
             return False

@@ -39,6 +39,9 @@ class PreferencesDialog(QDialog):
             self.language.addItem(text, code)
         self.language.setCurrentIndex(max(0, self.language.findData(s.ui_language)))
         form.addRow(_("Interface language"), self.language)
+        self.user_name = QLineEdit(s.user_name)
+        self.user_name.setPlaceholderText(_("the byline name"))
+        form.addRow(_("Your name (revision log)"), self.user_name)
         self.theme = QComboBox()
         for text, code in ((_("Follow the system"), "system"), (_("Light"), "light"),
                            (_("Dark"), "dark")):
@@ -95,6 +98,7 @@ class PreferencesDialog(QDialog):
         """The settings as edited in the dialog."""
         s = self._settings
         s.ui_language = self.language.currentData()
+        s.user_name = self.user_name.text().strip()
         s.theme = self.theme.currentData()
         s.font_family = self.font.currentFont().family()
         s.font_size = self.font_size.value()
