@@ -244,18 +244,21 @@ def _load(path: str) -> Any:
 def _media_beside(article_path: Path, names: list[str]) -> dict[str, bytes]:
     """Photos of a loose ``.md`` article read from its folder (``media/<name>`` beside it).
 
-    Only regular files inside that folder are read; anything else stays missing
-    and the gate reports it.
+    Only regular files inside that folder are read (no links, pipes or devices);
+    anything else stays missing and the gate reports it.
     """
+    from khabar_editor.package.files import read_limited
+    from khabar_editor.package.spec import is_media_name
+
     root = article_path.resolve().parent
     media: dict[str, bytes] = {}
     for name in names:
-        candidate = (root / name).resolve()
-        if (not name.startswith("media/") or root not in candidate.parents
-                or (root / name).is_symlink() or not candidate.is_file()
-                or candidate.stat().st_size > MAX_MEDIA_BYTES):
+        if not is_media_name(name) or root not in (root / name).resolve().parents:
             continue
-        media[name] = candidate.read_bytes()
+        try:
+            media[name] = read_limited(root / name, MAX_MEDIA_BYTES, follow=False)
+        except PackageError:
+            continue
     return media
 
 

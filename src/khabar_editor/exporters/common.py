@@ -20,7 +20,6 @@ import uuid
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import datetime, timezone
 from enum import Enum
-from functools import lru_cache
 from typing import Any, Protocol
 
 import lxml.html
@@ -209,17 +208,11 @@ def article_slug(article: Article) -> str:
     return slug or "khabar-" + re.sub(r"[^a-z0-9]", "", article.id.lower())[:8]
 
 
-@lru_cache(maxsize=1)
-def shipped_taxonomy() -> Taxonomy:
-    """The shipped taxonomy, parsed once per process (batches export hundreds of files)."""
-    return default_taxonomy()
-
-
 def prepare(pkg: PackageLike, taxonomy: Taxonomy | None = None, digits: str = "latin"
             ) -> ExportArticle:
     """Clean the package's article and derive what every exporter needs."""
     article = clean_article(pkg.article)
-    taxonomy = taxonomy or shipped_taxonomy()
+    taxonomy = taxonomy or default_taxonomy()
     lang = article.language.value
     cat = taxonomy.get(article.category) if article.category else None
     body_html = clean_text(markdown_html(article.body))

@@ -12,10 +12,9 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from khabar_editor.article.taxonomy import Taxonomy
+from khabar_editor.article.taxonomy import Taxonomy, default_taxonomy
 from khabar_editor.article.validate import validate_article
 from khabar_editor.errors import ExportError
-from khabar_editor.exporters.common import shipped_taxonomy
 from khabar_editor.i18n import N_
 from khabar_editor.problems import Problem, Severity, problem
 
@@ -69,7 +68,7 @@ def count_spelling_findings(article: Any, wordlist: list[str] | None = None) -> 
 def check(pkg: Any, taxonomy: Taxonomy | None = None, *, spelling: bool = True) -> GateReport:
     """Run the gate on ``pkg`` (anything with ``.article`` and ``.media``)."""
     report = GateReport()
-    for found in validate_article(pkg.article, taxonomy or shipped_taxonomy()):
+    for found in validate_article(pkg.article, taxonomy or default_taxonomy()):
         if found.severity is Severity.ERROR:
             report.errors.append(found)
         elif found.severity is Severity.WARNING:

@@ -17,46 +17,45 @@ from khabar_editor.logsetup import log_path
 log = logging.getLogger(__name__)
 
 
-def ask_save_changes(parent: QWidget, name: str) -> SaveChoice:
-    """Save / Discard / Cancel for unsaved changes."""
+def _three_way(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
+               labels: tuple[str, str, str], informative: str = "") -> int:
+    """A box with accept / destructive / reject buttons; the index of the one clicked
+    (2, the reject button, also when the box is closed)."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_("Unsaved changes"))
-    box.setText(_("“{name}” has changes that are not saved. Save them?").format(name=name))
-    save = box.addButton(_("Save"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    roles = (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.DestructiveRole,
+             QMessageBox.ButtonRole.RejectRole)
+    buttons = [box.addButton(label, role) for label, role in zip(labels, roles)]
+    box.setDefaultButton(buttons[0])
     box.exec()
     clicked = box.clickedButton()
-    if clicked is save:
-        return SaveChoice.SAVE
-    if clicked is discard:
-        return SaveChoice.DISCARD
-    return SaveChoice.CANCEL
+    return buttons.index(clicked) if clicked in buttons[:2] else 2
+
+
+def ask_save_changes(parent: QWidget, name: str) -> SaveChoice:
+    """Save / Discard / Cancel for unsaved changes."""
+    answer = _three_way(
+        parent, QMessageBox.Icon.Warning, _("Unsaved changes"),
+        _("“{name}” has changes that are not saved. Save them?").format(name=name),
+        (_("Save"), _("Don't save"), _("Cancel")))
+    return (SaveChoice.SAVE, SaveChoice.DISCARD, SaveChoice.CANCEL)[answer]
 
 
 def ask_restore(parent: QWidget, info: RecoveryInfo) -> RestoreChoice:
     """Restore / Discard / Later for text left by a session that ended abruptly."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_("Restore unsaved work?"))
-    box.setText(_("Khabar Editor closed unexpectedly. Unsaved text of “{name}” from {when} "
-                  "was kept.").format(name=info.display_name or _("Untitled article"),
-                                      when=info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")))
-    box.setInformativeText(_("Restored text opens as a changed document; your own file is "
-                             "not touched until you save."))
-    restore = box.addButton(_("Restore"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(_("Later"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is restore:
-        return RestoreChoice.RESTORE
-    if clicked is discard:
-        return RestoreChoice.DISCARD
-    return RestoreChoice.LATER
+    answer = _three_way(
+        parent, QMessageBox.Icon.Question, _("Restore unsaved work?"),
+        _("Khabar Editor closed unexpectedly. Unsaved text of “{name}” from {when} "
+          "was kept.").format(name=info.display_name or _("Untitled article"),
+                              when=info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+        (_("Restore"), _("Discard"), _("Later")),
+        informative=_("Restored text opens as a changed document; your own file is "
+                      "not touched until you save."))
+    return (RestoreChoice.RESTORE, RestoreChoice.DISCARD, RestoreChoice.LATER)[answer]
 
 
 def show_error(parent: QWidget | None, message: str) -> None:

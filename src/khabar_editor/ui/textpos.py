@@ -22,6 +22,14 @@ def cp_to_utf16(text: str, index: int) -> int:
     return utf16_len(text[:index])
 
 
+def utf16_positions(text: str) -> list[int]:
+    """``result[i]`` is the UTF-16 position of code point ``i`` (``len(text) + 1`` entries)."""
+    positions = [0]
+    for ch in text:
+        positions.append(positions[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    return positions
+
+
 def utf16_to_cp(text: str, position: int) -> int:
     """Code-point index of UTF-16 ``position`` in ``text``."""
     units = 0

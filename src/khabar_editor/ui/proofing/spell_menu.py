@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from khabar_editor.i18n import N_, _
 from khabar_editor.proofing import Proofreader
 from khabar_editor.textkit.words import Token, iter_devanagari_words
-from khabar_editor.ui.proofing.underline import utf16_positions
-from khabar_editor.ui.textpos import utf16_to_cp
+from khabar_editor.ui.textpos import utf16_positions, utf16_to_cp
 
 MAX_MENU_SUGGESTIONS = 6
 

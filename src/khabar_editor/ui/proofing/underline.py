@@ -10,37 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import regex
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument, QTextLayout
 
 from khabar_editor.proofing import SPELLING, Finding
+from khabar_editor.ui.textpos import snap_to_graphemes, utf16_positions
 
 SPELLING_COLOUR = QColor(220, 30, 30)
 PROOFING_COLOUR = QColor(30, 90, 220)
-_CLUSTER = regex.compile(r"\X")
-
-
-def utf16_positions(text: str) -> list[int]:
-    """``result[i]`` is the UTF-16 position of code point ``i`` (``len(text) + 1`` entries)."""
-    positions = [0]
-    pos = 0
-    for ch in text:
-        pos += 2 if ord(ch) > 0xFFFF else 1
-        positions.append(pos)
-    return positions
 
 
 def cluster_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` widened to grapheme-cluster boundaries of ``text``."""
+    """``[start, end)`` clamped to ``text`` and widened to grapheme-cluster boundaries."""
     start, end = max(0, start), min(len(text), max(end, start))
-    new_start, new_end = start, end
-    for m in _CLUSTER.finditer(text):
-        if m.start() <= start < m.end():
-            new_start = m.start()
-        if m.start() < end <= m.end():
-            new_end = m.end()
-            break
-    return new_start, max(new_end, new_start)
+    return snap_to_graphemes(text, start, end)
 
 
 def underline_format(kind: str) -> QTextCharFormat:
