@@ -151,7 +151,6 @@ class MainWindow(QMainWindow):
             a[name].setChecked(value)
             a[name].blockSignals(False)
         self.proofing.set_enabled(s.spell_check)
-        a["show_proofing"].setEnabled(self.proofing.available)
         a["show_proofing"].setChecked(self.proofing.visible())
 
     def _system_scheme_changed(self, *_args: object) -> None:

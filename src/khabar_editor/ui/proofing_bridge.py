@@ -1,14 +1,12 @@
-"""Connects the proofing engine and its widgets to the main window, if installed.
+"""Connects the proofing engine and its widgets to the main window.
 
 Proofing (``khabar_editor.proofing`` and ``khabar_editor.ui.proofing``) is
-imported lazily and is optional: without it the editor works, just without
-underlines. The Proofreader (dictionaries) is built in a worker thread after
-the window appears, so start-up never waits for it.
+imported lazily, and the Proofreader (dictionaries) is built in a worker thread
+after the window appears, so start-up never waits for it.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -54,16 +52,14 @@ class ProofingBridge:
         self._starting = False
         self._relay = _Ready()
         self._relay.built.connect(self._on_built, Qt.ConnectionType.QueuedConnection)
-        # Only look for the module here; importing it (dictionaries, enchant) waits
-        # for the worker thread started after the window is shown.
-        self.available = importlib.util.find_spec("khabar_editor.proofing") is not None
-        if self.available:
-            window.editor.context_menu_hook = self._context_menu
+        # Importing proofing (dictionaries, enchant) waits for the worker thread
+        # started after the window is shown.
+        window.editor.context_menu_hook = self._context_menu
 
     # -- engine -----------------------------------------------------------------------
     def start(self) -> None:
         """Build the Proofreader in a worker thread (call once the window is up)."""
-        if not self.available or self.proofreader is not None or self._starting:
+        if self.proofreader is not None or self._starting:
             return
         from khabar_editor.proofing import Proofreader
 
@@ -121,7 +117,7 @@ class ProofingBridge:
     def set_enabled(self, on: bool) -> None:
         """Switch spell checking on or off (underlines and panel)."""
         self.enabled = on
-        if on and self.proofreader is None and self.available:
+        if on and self.proofreader is None:
             self.start()
         self._apply()
 
@@ -155,10 +151,8 @@ class ProofingBridge:
 
     # -- panel ------------------------------------------------------------------------
     def _make_panel(self) -> None:
-        try:
-            from khabar_editor.ui.proofing.panel import ProofingPanel
-        except ImportError:
-            return
+        from khabar_editor.ui.proofing.panel import ProofingPanel
+
         self.panel = ProofingPanel(self.window)
         self.panel.finding_activated.connect(self._select)
         self.panel.fix_requested.connect(self._replace)
@@ -173,7 +167,7 @@ class ProofingBridge:
 
     def set_visible(self, on: bool) -> None:
         """Show or hide the proofing dock (built on first use)."""
-        if on and self.dock is None and self.available:
+        if on and self.dock is None:
             self._make_panel()
             if self.panel is not None and self.proofreader is not None:
                 self.panel.set_proofreader(self.proofreader)
@@ -201,10 +195,8 @@ class ProofingBridge:
     def _context_menu(self, menu: QMenu, cursor: QTextCursor) -> None:
         if not (self.enabled and self.proofreader is not None):
             return
-        try:
-            from khabar_editor.ui.proofing.spell_menu import add_spelling_actions
-        except ImportError:
-            return
+        from khabar_editor.ui.proofing.spell_menu import add_spelling_actions
+
         add_spelling_actions(menu, cursor, _PackageWords(self.proofreader, self),
                              self.window.highlighter)
 
