@@ -19,7 +19,7 @@ except ImportError:  # pragma: no cover - depends on the state of the checkout
     from khabar_editor.package.model import Package
 
 REPO = Path(__file__).resolve().parents[2]
-SCHEMAS = REPO / ".." / "shared" / "schemas"
+SCHEMAS = REPO / "tests" / "data" / "schemas"  # copies, see PROVENANCE.md there
 GOLDEN = REPO / "tests" / "data" / "golden"
 WXR = {
     "wp": "http://wordpress.org/export/1.2/",
@@ -63,7 +63,7 @@ def package_for(article: Article, photos: int | None = None, size: tuple[int, in
 
 @lru_cache(maxsize=None)
 def xml_schema(relative: str) -> etree.XMLSchema:
-    """An lxml XMLSchema for a file under the shared schemas folder."""
+    """An lxml XMLSchema for a file under tests/data/schemas."""
     return etree.XMLSchema(etree.parse(str(SCHEMAS / relative)))
 
 

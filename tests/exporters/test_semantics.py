@@ -21,7 +21,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 @lru_cache(maxsize=None)
 def second_validator(relative: str) -> xmlschema.XMLSchema:
-    """xmlschema (pure Python, independent of libxml2) for a shared schema."""
+    """xmlschema (pure Python, independent of libxml2) for a schema in tests/data/schemas."""
     return xmlschema.XMLSchema(str(SCHEMAS / relative))
 
 
