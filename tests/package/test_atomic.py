@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from khabar_editor import fsutil
 from khabar_editor.article.model import Article, Media
 from khabar_editor.errors import PackageError
 from khabar_editor.package import PackageWriteError, new_package, read_package, write_package
@@ -40,7 +41,7 @@ SAVER = textwrap.dedent("""
 
 
 def _temps(folder: Path, target: Path) -> list[Path]:
-    return [p for p in folder.iterdir() if p.name.startswith(f".{target.name}.tmp-")]
+    return [p for p in folder.iterdir() if fsutil.is_own_temp(p.name)]
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
@@ -105,13 +106,18 @@ def test_stale_temps_of_dead_processes_are_removed(tmp_path: Path, sample):
     target = tmp_path / "s.khabar"
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)
-    stale = tmp_path / f".s.khabar.tmp-{dead.stdout.strip()}-abc"
+    pid = int(dead.stdout.strip())
+    stale = tmp_path / f".s.khabar.tmp-{pid}-abc"  # the naming of earlier versions
     live = tmp_path / f".s.khabar.tmp-{os.getppid()}-abc"
-    other = tmp_path / f".other.khabar.tmp-{dead.stdout.strip()}-abc"
-    for path in (stale, live, other):
+    other = tmp_path / f".other.khabar.tmp-{pid}-abc"
+    stale_new = tmp_path / f".khabar-tmp-{pid:08x}-0123abcd"
+    live_new = tmp_path / f".khabar-tmp-{os.getppid():08x}-0123abcd"
+    user_file = tmp_path / ".khabar-tmp-notes"
+    for path in (stale, live, other, stale_new, live_new, user_file):
         path.write_bytes(b"half")
     write_package(target, sample)
     assert not stale.exists() and live.exists() and other.exists()
+    assert not stale_new.exists() and live_new.exists() and user_file.exists()
 
 
 def test_save_keeps_file_mode(tmp_path: Path, sample):

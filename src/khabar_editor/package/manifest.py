@@ -7,6 +7,7 @@ manifest from a newer version is refused with a clear "update" message.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable
@@ -17,7 +18,9 @@ from typing import Any, NoReturn
 from khabar_editor import __version__
 from khabar_editor.i18n import N_
 from khabar_editor.package.model import Revision, clean_text
-from khabar_editor.package.spec import FORMAT_NAME, FORMAT_VERSION, fail
+from khabar_editor.package.spec import (
+    FORMAT_NAME, FORMAT_VERSION, MANIFEST_NAME, MAX_TEXT_BYTES, fail,
+)
 
 _HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -54,6 +57,8 @@ class Manifest:
     created: str
     files: dict[str, FileEntry]
     revisions: list[Revision]
+    revisions_dropped: int = 0
+    """How many revisions older saves removed from the log (see :func:`compact_revisions`)."""
 
 
 def _bad(what: str) -> NoReturn:
@@ -94,6 +99,7 @@ def parse_manifest(raw: bytes) -> Manifest:
         created=_str(data, "created"),
         files=_files(data.get("files")),
         revisions=[_revision(r) for r in _list(data, "revisions")],
+        revisions_dropped=_count(data, "revisions_dropped"),
     )
 
 
@@ -129,6 +135,13 @@ def _str(data: dict[str, Any], key: str) -> str:
     if not isinstance(value, str):
         _bad(f"'{key}' is not text")
     return clean_text(value)  # no terminal escapes, no lone surrogates
+
+
+def _count(data: dict[str, Any], key: str) -> int:
+    value = data.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        _bad(f"'{key}' is not a whole number")
+    return value
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:
@@ -177,9 +190,38 @@ def revision_json(rev: Revision) -> dict[str, Any]:
             "action": rev.action, "app_version": rev.app_version}
 
 
-def build_manifest(files: list[FileEntry], revisions: list[Revision], created: str) -> bytes:
-    """``manifest.json`` bytes (UTF-8, keys in documented order, entries sorted by path)."""
-    data = {
+MAX_REVISIONS = 1000
+"""Revisions kept in the log: the first one and the last 999 (older ones are counted)."""
+REVISION_TEXT_LIMITS = {"who": 200, "action": 64, "app_version": 64}
+"""Longest text (characters) a revision field keeps when the log is written."""
+
+
+def _clamped(rev: Revision) -> Revision:
+    changes = {key: clean_text(getattr(rev, key))[:limit]
+               for key, limit in REVISION_TEXT_LIMITS.items()
+               if len(getattr(rev, key)) > limit}
+    return dataclasses.replace(rev, **changes) if changes else rev
+
+
+def compact_revisions(revisions: list[Revision], dropped: int = 0,
+                      keep: int = MAX_REVISIONS) -> tuple[list[Revision], int]:
+    """The revision log as written: the first entry and the last ``keep - 1`` entries.
+
+    Returns the kept revisions (text fields capped by :data:`REVISION_TEXT_LIMITS`)
+    and the new count of dropped revisions (``dropped`` plus those removed now).
+    """
+    kept = [_clamped(r) for r in revisions]
+    keep = max(keep, 2)
+    if len(kept) > keep:
+        removed = len(kept) - keep
+        kept = [kept[0], *kept[1 + removed:]]
+        dropped += removed
+    return kept, dropped
+
+
+def _manifest_data(files: list[FileEntry], revisions: list[Revision], created: str,
+                   dropped: int) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
@@ -188,4 +230,46 @@ def build_manifest(files: list[FileEntry], revisions: list[Revision], created: s
                   for f in sorted(files, key=lambda f: f.path)],
         "revisions": [revision_json(r) for r in revisions],
     }
+    if dropped:
+        data["revisions_dropped"] = dropped
+    return data
+
+
+def build_manifest(files: list[FileEntry], revisions: list[Revision], created: str,
+                   dropped: int = 0, *, compact: bool = False) -> bytes:
+    """``manifest.json`` bytes (UTF-8, keys in documented order, entries sorted by path).
+
+    Written with 2-space indentation, or without any whitespace with ``compact``.
+    """
+    data = _manifest_data(files, revisions, created, dropped)
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def fit_manifest(files: list[FileEntry], revisions: list[Revision], created: str,
+                 dropped: int = 0) -> tuple[bytes, list[Revision], int]:
+    """The manifest a save writes, always within the manifest size limit.
+
+    The log is compacted (:func:`compact_revisions`); the manifest is indented
+    if that fits, else written compactly; if even that is too large, more of
+    the oldest revisions (never the first) are dropped until it fits.
+
+    Returns:
+        (manifest bytes, revisions written, revisions dropped in total).
+
+    Raises:
+        PackageError: ``package.too_large`` if the file list alone is too large.
+    """
+    limit = MAX_TEXT_BYTES[MANIFEST_NAME]
+    kept, dropped = compact_revisions(revisions, dropped)
+    while True:
+        for compact in (False, True):
+            raw = build_manifest(files, kept, created, dropped, compact=compact)
+            if len(raw) <= limit:
+                return raw, kept, dropped
+        if len(kept) <= 2:
+            fail("too_large", N_("'{name}' would be {size} bytes when saved, more than the "
+                                 "{limit} bytes a package may hold; nothing was saved."),
+                 name=MANIFEST_NAME, size=len(raw), limit=limit)
+        kept, dropped = compact_revisions(kept, dropped, keep=len(kept) // 2)

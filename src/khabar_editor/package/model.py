@@ -53,6 +53,7 @@ class Package:
     media: dict[str, bytes] = field(default_factory=dict)
     revisions: list[Revision] = field(default_factory=list)
     original: str | None = None
+    revisions_dropped: int = 0  # older revisions removed from the log by earlier saves
     wordlist: list[str] = field(default_factory=list)
     format_version: int = FORMAT_VERSION
     problems: list[Problem] = field(default_factory=list, compare=False)

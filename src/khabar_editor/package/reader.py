@@ -119,6 +119,7 @@ def read_package(path: str | os.PathLike[str]) -> Package:
         article=article,
         media=media,
         revisions=manifest.revisions,
+        revisions_dropped=manifest.revisions_dropped,
         original=clean_text(original.decode("utf-8")) if original is not None else None,
         wordlist=clean_wordlist(words.decode("utf-8").split("\n")),
         format_version=manifest.source_version,

@@ -1,40 +1,42 @@
 """``write_package``: deterministic, atomic saving of a ``.khabar`` package.
 
 The package is written to a temporary file next to the target
-(``.<name>.tmp-<pid>-<random>``), flushed and fsynced, then moved over the
-target with ``os.replace`` and the folder is fsynced; the old file is never
-truncated, so a crash or a kill at any moment leaves either the old or the new
-package. Temporaries left by a killed process are removed by the next save of
-the same file.
+(``.khabar-tmp-<pid>-<random>``, see :mod:`khabar_editor.fsutil`), flushed,
+fsynced and read back with the reader's checks, then moved over the target
+with ``os.replace`` and the folder is fsynced; the old file is never
+truncated, so a crash, a kill or a full disk at any moment leaves either the
+old or the new package. Temporaries left by a killed process are removed by
+the next write into the same folder.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import stat
 import sys
-import tempfile
 import time
 import zipfile
 import zlib
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
-from khabar_editor import __version__
+from khabar_editor import __version__, fsutil
 from khabar_editor.article.frontmatter import from_markdown, to_markdown
 from khabar_editor.article.model import Article, Status, now_utc
 from khabar_editor.errors import KhabarError, PackageError
 from khabar_editor.i18n import N_
 from khabar_editor.package import spec
-from khabar_editor.package.manifest import FileEntry, build_manifest
+from khabar_editor.package.manifest import FileEntry, fit_manifest
 from khabar_editor.package.model import (
     Package, Revision, clean_article, clean_text, clean_wordlist,
 )
 from khabar_editor.package.preview import preview_html
+from khabar_editor.package.reader import parse_front_matter
 from khabar_editor.package.spec import fail
 from khabar_editor.textkit.words import count_words
 
@@ -57,6 +59,12 @@ def write_package(path: str | os.PathLike[str], pkg: Package, *, who: str = "",
     the first time a package read with status draft or submitted is saved with a
     desk status (in-edit, approved, returned); once kept it never changes.
 
+    Every member is built and checked against the reader's limits before
+    anything is written (the revision log is compacted so the manifest always
+    fits, see :func:`~khabar_editor.package.manifest.fit_manifest`), and the
+    written temporary file is read back with the reader's checks before it
+    replaces ``path``: a save never produces a package that would not open.
+
     Raises:
         PackageError: the package would break a format limit, or a photo is missing.
         PackageWriteError: the file could not be written; the target is unchanged.
@@ -68,22 +76,62 @@ def write_package(path: str | os.PathLike[str], pkg: Package, *, who: str = "",
                         action=clean_text(action) or "save", app_version=__version__)
     entries = {
         spec.ARTICLE_NAME: markdown.encode("utf-8"),
-        spec.PREVIEW_NAME: preview_html(article).encode("utf-8"),
+        spec.PREVIEW_NAME: _preview_bytes(article),
         spec.WORDLIST_NAME: _wordlist_bytes(pkg.wordlist),
         **_media_entries(article, pkg.media),
     }
     if original is not None:
         entries[spec.ORIGINAL_NAME] = original.encode("utf-8")
     _check_limits(entries)
+    _check_reads_back(markdown)
     files = [FileEntry(name, len(data), hashlib.sha256(data).hexdigest())
              for name, data in entries.items()]
-    revisions = [*pkg.revisions, revision]
-    entries[spec.MANIFEST_NAME] = build_manifest(files, revisions, article.created.isoformat())
+    manifest, revisions, dropped = fit_manifest(
+        files, [*pkg.revisions, revision], article.created.isoformat(),
+        getattr(pkg, "revisions_dropped", 0))
+    entries[spec.MANIFEST_NAME] = manifest
+    _check_limits(entries)
     stamp = _zip_time(article.modified)
-    atomic_write(Path(path), lambda fh: _write_zip(fh, entries, stamp))
-    pkg.revisions.append(revision)
+    atomic_write(Path(path), lambda fh: _write_zip(fh, entries, stamp), verify=_verify)
+    pkg.revisions[:] = revisions
+    pkg.revisions_dropped = dropped
     pkg.original = original
     pkg.loaded_markdown = markdown
+
+
+def _preview_bytes(article: Article) -> bytes:
+    """``preview.html``; a short notice page if the full preview would exceed its limit."""
+    page = preview_html(article).encode("utf-8")
+    if len(page) <= spec.entry_limit(spec.PREVIEW_NAME):
+        return page
+    notice = dataclasses.replace(article, body=_PREVIEW_TOO_LARGE)
+    return preview_html(notice).encode("utf-8")
+
+
+_PREVIEW_TOO_LARGE = ("यह लेख पूर्वावलोकन के लिए बहुत बड़ा है; इसे Khabar Editor में खोलें।\n\n"
+                      "This article is too large for a preview; open it in Khabar Editor.")
+
+
+def _check_reads_back(markdown: str) -> None:
+    """Refuse (with the reader's message) an ``article.md`` the reader would not accept."""
+    try:
+        parse_front_matter(markdown, require=True)
+    except PackageError as exc:
+        raise PackageError(N_("The article could not be saved because it would not open "
+                              "again: {reason} Nothing was saved."), code="package.would_not_open",
+                           reason=spec.shown(exc.message("en"))) from None
+
+
+def _verify(tmp: Path) -> None:
+    """Read the written temporary package back with every reader check."""
+    from khabar_editor.package.reader import read_package
+
+    try:
+        read_package(tmp)
+    except PackageError as exc:
+        raise PackageError(N_("The article could not be saved because it would not open "
+                              "again: {reason} Nothing was saved."), code="package.would_not_open",
+                           reason=spec.shown(exc.message("en"))) from None
 
 
 def _original_for(pkg: Package, article: Article) -> str | None:
@@ -123,12 +171,14 @@ def _check_limits(entries: dict[str, bytes]) -> None:
             fail("duplicate", N_("The package contains '{name}' twice."), name=name)
         seen.add(key)
         if len(data) > spec.entry_limit(name):
-            fail("too_large", N_("'{name}' is larger than allowed ({limit} bytes)."),
-                 name=name, limit=spec.entry_limit(name))
-    if len(entries) + 2 > spec.MAX_ENTRIES:
+            fail("too_large", N_("'{name}' would be {size} bytes when saved, more than the "
+                                 "{limit} bytes a package may hold; nothing was saved."),
+                 name=name, size=len(data), limit=spec.entry_limit(name))
+    count = len(entries) + 1 + (spec.MANIFEST_NAME not in entries)  # + mimetype, manifest
+    if count > spec.MAX_ENTRIES:
         fail("too_many_entries", N_("The package has too many files ({count}; the limit is "
-                                    "{limit})."), count=len(entries) + 2, limit=spec.MAX_ENTRIES)
-    if sum(len(d) for d in entries.values()) > spec.MAX_TOTAL_BYTES:
+                                    "{limit})."), count=count, limit=spec.MAX_ENTRIES)
+    if sum(len(d) for d in entries.values()) + len(spec.MIMETYPE) > spec.MAX_TOTAL_BYTES:
         fail("too_large_total", N_("The package unpacks to more than {limit} bytes; refused."),
              limit=spec.MAX_TOTAL_BYTES)
 
@@ -163,78 +213,45 @@ def _write_zip(fh: BinaryIO, entries: dict[str, bytes], stamp: tuple[int, ...]) 
             zf.writestr(info, entries[name], compresslevel=6)
 
 
-def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write ``target`` through ``write(fileobj)`` via temp file + fsync + ``os.replace``.
+def atomic_write(target: Path, write: Callable[[BinaryIO], None],
+                 verify: Callable[[Path], None] | None = None) -> None:
+    """Write ``target`` through ``write(fileobj)`` via :func:`khabar_editor.fsutil.atomic_write`.
+
+    ``verify(temp_path)`` runs on the complete temporary file before it
+    replaces ``target``; whatever it raises is passed on and nothing is replaced.
 
     Raises:
         PackageWriteError: on any OS error; the temporary file is removed and
             ``target`` is untouched.
     """
-    directory = target.parent if str(target.parent) else Path(".")
     try:
-        old = target.stat()
+        st = target.stat()
     except OSError:
-        old = None
-    if old is not None and not stat.S_ISREG(old.st_mode):
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
         raise PackageWriteError(N_("'{file}' is a folder or a special file; it was not "
                                    "replaced."), file=spec.shown(str(target)))
-    mode = stat.S_IMODE(old.st_mode) if old is not None else 0o644
     remove_stale_temps(target)
-    tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), dir=directory)
-        with os.fdopen(fd, "w+b") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-        tmp = None
-        _fsync_dir(directory)
+        fsutil.atomic_write(target, write, check=verify)
     except OSError as exc:
         raise PackageWriteError(N_("Could not save '{file}': {reason}"),
                                 file=spec.shown(str(target)),
                                 reason=exc.strerror or str(exc)) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
-def _temp_prefix(target: Path) -> str:
-    return f".{target.name}.tmp-{os.getpid()}-"
-
-
-def _fsync_dir(directory: Path) -> None:
-    if sys.platform.startswith("win"):
-        return  # Windows cannot open a folder for fsync; NTFS journals the rename.
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def remove_stale_temps(target: Path) -> list[Path]:
-    """Delete temporaries of ``target`` left by killed saves; returns what was removed.
+    """Delete what killed saves left next to ``target``; returns what was removed.
 
-    A temporary is stale when the process named in it no longer runs (POSIX) or
-    it is older than an hour (Windows, where probing a process is unsafe).
+    Covers this version's ``.khabar-tmp-*`` names (see :func:`khabar_editor.fsutil.clean_stale`)
+    and the ``.<name>.tmp-<pid>-*`` names of earlier versions (stale when that
+    process no longer runs; on Windows when older than an hour).
     """
+    folder = target.parent if str(target.parent) else Path(".")
+    removed = [folder / name for name in fsutil.clean_stale(folder)]
     prefix = f".{target.name}.tmp-"
-    removed: list[Path] = []
     with contextlib.suppress(OSError):
-        for entry in os.scandir(target.parent if str(target.parent) else "."):
+        for entry in os.scandir(folder):
             if not entry.name.startswith(prefix) or not entry.is_file(follow_symlinks=False):
                 continue
             pid_text = entry.name[len(prefix):].split("-", 1)[0]
@@ -249,3 +266,114 @@ def remove_stale_temps(target: Path) -> list[Path]:
                     os.unlink(entry.path)
                     removed.append(Path(entry.path))
     return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def unpack_to_folder(path: str | os.PathLike[str], target: str | os.PathLike[str], *,
+                     force: bool = False) -> list[Path]:
+    """Verify the package at ``path`` and put its files into the folder ``target`` atomically.
+
+    The files are written into a private temporary sibling folder, which then
+    takes the place of ``target`` in one step (see
+    :func:`khabar_editor.fsutil.atomic_folder`): ``target`` is always either
+    absent/old or the complete new copy, also after a kill or on a full disk.
+    ``target`` must not exist or be an empty folder; with ``force`` it may be an
+    earlier unpacked copy (only package files and folders, no links or special
+    files), which is replaced whole. Anything else is refused unchanged.
+
+    Returns:
+        The files written.
+
+    Raises:
+        PackageError: the package is unreadable or unsafe (nothing is written).
+        PackageWriteError: ``target`` is not usable or the disk refused; nothing changed.
+    """
+    from khabar_editor.package.entries import load_entries
+
+    entries, _ = load_entries(path, include_meta=True)
+    root = Path(target)
+    created: list[Path] = []
+    try:
+        try:
+            st = root.lstat()
+        except FileNotFoundError:
+            st = None
+        if st is not None and not stat.S_ISDIR(st.st_mode):
+            raise FileExistsError(0, "a link or file is in the way", str(root))
+        if st is not None and any(root.iterdir()):
+            if not force:
+                raise PackageWriteError(N_("The folder '{folder}' is not empty; choose an empty "
+                                           "folder or use --force."),
+                                        folder=spec.shown(str(root)))
+            _check_replaceable(root)
+        created = _make_parents(root.parent if str(root.parent) else Path("."))
+        fsutil.atomic_folder(root, lambda tmp: _fill_folder(tmp, entries), replace=force)
+    except OSError as exc:
+        _remove_empty(created)
+        raise PackageWriteError(N_("Could not save '{file}': {reason}"),
+                                file=spec.shown(str(root)),
+                                reason=exc.strerror or str(exc)) from None
+    except BaseException:
+        _remove_empty(created)
+        raise
+    return [root / name for name in sorted(entries)]
+
+
+_SUBFOLDERS = {"media": None, "original": frozenset({"article.md"})}
+_TOP_FILES = frozenset(n for n in spec.FIXED_NAMES if "/" not in n)
+
+
+def _check_replaceable(root: Path) -> None:
+    """Refuse to replace a folder holding anything but an unpacked package's files."""
+    def bad(name: str) -> NoReturn:
+        raise PackageWriteError(N_("The folder '{folder}' holds '{name}', which is not part of "
+                                   "an unpacked package; it was not replaced."),
+                                folder=spec.shown(str(root)), name=spec.shown(name))
+
+    with os.scandir(root) as top:
+        for entry in top:
+            if entry.is_symlink():
+                bad(entry.name)
+            if entry.is_dir(follow_symlinks=False) and entry.name in _SUBFOLDERS:
+                allowed = _SUBFOLDERS[entry.name]
+                with os.scandir(entry.path) as inner:
+                    for item in inner:
+                        if not item.is_file(follow_symlinks=False) or (
+                                allowed is not None and item.name not in allowed):
+                            bad(f"{entry.name}/{item.name}")
+            elif not (entry.is_file(follow_symlinks=False) and entry.name in _TOP_FILES):
+                bad(entry.name)
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Create the missing folders down to ``folder``; returns them, deepest first."""
+    missing: list[Path] = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for item in reversed(missing):
+        item.mkdir()
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for item in folders:
+        with contextlib.suppress(OSError):
+            item.rmdir()
+
+
+def _fill_folder(root: Path, entries: dict[str, bytes]) -> None:
+    for name, data in sorted(entries.items()):
+        folder, _, _base = name.rpartition("/")  # folder is "", "media" or "original"
+        if folder:
+            (root / folder).mkdir(mode=0o755, exist_ok=True)
+        fsutil.write_new_file(root / name, data, 0o644)
