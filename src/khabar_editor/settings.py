@@ -159,8 +159,11 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
-    """Write ``data`` as JSON to ``path`` atomically (temp file, fsync, rename)."""
-    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2), prefix=".tmp-")
+    """Write ``data`` as JSON to ``path`` atomically (see :mod:`khabar_editor.fsutil`).
+
+    A full disk or a kill leaves the previous file whole; the file is private (0600).
+    """
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def load_settings(directory: Path | None = None) -> Settings:

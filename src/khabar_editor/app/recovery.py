@@ -3,8 +3,9 @@
 Each editing session owns one recovery entry in ``<data dir>/recovery/``:
 ``<session>.json`` (the article as ``article.md`` text, the path of the
 user's own file and the writer's process id) plus ``<session>.media/`` for
-photos not yet saved. Writes are atomic, so a crash in the middle of an
-autosave leaves the previous entry intact. An entry whose process is no longer
+photos not yet saved. Writes are atomic (:mod:`khabar_editor.fsutil`), so a
+crash, a kill or a full disk in the middle of an autosave leaves the previous
+entry intact, and the next autosave removes the killed one's temporary files. An entry whose process is no longer
 running was left by a crash (or ``kill -9``) and is offered for restore on
 the next start. Recovery never writes to the user's file.
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 from khabar_editor.article.frontmatter import from_markdown, to_markdown
 from khabar_editor.article.model import Article
 from khabar_editor.errors import KhabarError
+from khabar_editor.fsutil import atomic_write, is_own_temp
 from khabar_editor.settings import data_dir, write_json_atomic
 
 log = logging.getLogger(__name__)
@@ -57,7 +59,7 @@ class RecoveryInfo:
         out: dict[str, bytes] = {}
         if self.media_dir.is_dir():
             for item in sorted(self.media_dir.iterdir()):
-                if item.is_file() and not item.is_symlink():
+                if item.is_file() and not item.is_symlink() and not is_own_temp(item.name):
                     out[f"media/{item.name}"] = item.read_bytes()
         return out
 
@@ -122,9 +124,7 @@ class RecoveryStore:
             if "/" in name or "\\" in name or name in ("", ".", "..") or target.exists():
                 continue
             media_dir.mkdir(parents=True, exist_ok=True)
-            tmp = media_dir / f".tmp-{name}"
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
+            atomic_write(target, data, private=True)
         record = {
             "format": RECOVERY_FORMAT,
             "pid": os.getpid(),

@@ -6,27 +6,31 @@ Layout (the same inside ``<slug>.zip`` and in a ``<slug>/`` folder)::
     <slug>.html                 one or more files per chosen format
     <slug>.wxr.xml ...
     media/<name>                the photos as they are in the package (originals)
-    media/web/<stem>.jpg        optional web renditions (longest side 1280 px)
+    media/web/<name>            optional web renditions (JPEG, longest side 1280 px):
+                                a.jpg -> web/a.jpg, a.png -> web/a.png.jpg (unique)
 
-Writing is atomic: a temporary file (or folder) in the destination is renamed
-into place, so a failed export leaves nothing half-written.
+Writing is atomic (:mod:`khabar_editor.fsutil`): a temporary file (or folder)
+with a short ``.khabar-tmp-...`` name beside the destination is renamed into
+place, so a failed or killed export leaves the old bundle or the new one, and
+the next export into that folder removes what a killed one left.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
+import itertools
 import json
 import os
-import shutil
-import tempfile
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from collections.abc import Callable
 
-from khabar_editor import __version__
+from khabar_editor import __version__, fsutil
 from khabar_editor.errors import ExportError
 from khabar_editor.exporters import gate
 from khabar_editor.exporters.common import ExportArticle, Rendition, iso, photo_info, prepare
@@ -64,15 +68,46 @@ def web_rendition(data: bytes) -> bytes | None:
         return None
 
 
+WEB_PREFIX = "media/web/"
+_MAX_NAME_BYTES = 255
+
+
+def web_rendition_name(photo_name: str, taken: set[str]) -> str:
+    """A bundle path for the web copy of ``photo_name`` that no other photo's copy uses.
+
+    A JPEG keeps its name (``a.jpg`` -> ``media/web/a.jpg``); any other photo
+    keeps its whole name plus ``.jpg`` (``a.png`` -> ``media/web/a.png.jpg``), so
+    ``a.png`` and ``a.jpg`` get different copies. A name that would still clash
+    (also on a case-insensitive disk) gets ``-2``, ``-3``... before the extension;
+    a name too long for a file system is shortened. ``taken`` holds the
+    case-folded names already used and is updated.
+    """
+    lower = photo_name.lower()
+    jpeg = next((e for e in (".jpg", ".jpeg") if lower.endswith(e) and len(lower) > len(e)), "")
+    stem, ext = (photo_name[:-len(jpeg)], photo_name[-len(jpeg):]) if jpeg else (photo_name,
+                                                                                  ".jpg")
+    for number in itertools.count(1):
+        suffix = f"-{number}" if number > 1 else ""
+        room = _MAX_NAME_BYTES - len((suffix + ext).encode("utf-8"))
+        while len(stem.encode("utf-8")) > room:
+            stem = stem[:-1]
+        name = f"{stem}{suffix}{ext}"
+        key = unicodedata.normalize("NFKC", name.upper().casefold())
+        if key not in taken:
+            taken.add(key)
+            return WEB_PREFIX + name
+    raise AssertionError("unreachable")
+
+
 def _add_web_renditions(ex: ExportArticle) -> None:
     """Scale each photo once, before the exporters run, so ninjs and NewsML-G2 can
     list the web copy as a rendition of the same picture."""
+    taken: set[str] = set()
     for photo in ex.photos:
         data = web_rendition(photo.data)
         if data is not None:
             _, width, height = photo_info(data)
-            stem = photo.name.rsplit(".", 1)[0]
-            photo.web = Rendition(f"media/web/{stem}.jpg", data, width, height)
+            photo.web = Rendition(web_rendition_name(photo.name, taken), data, width, height)
 
 
 def _manifest(ex: ExportArticle, formats: list[str], files: dict[str, bytes],
@@ -147,37 +182,58 @@ def write_bundle(bundle: Bundle, dest_dir: str | Path, *, as_zip: bool = True,
     """Write ``bundle`` into ``dest_dir`` as ``<slug>.zip`` or a ``<slug>/`` folder.
 
     Returns the path written. Raises :class:`ExportError` if the target exists
-    and ``overwrite`` is false; ``OSError`` if the disk refuses.
+    and ``overwrite`` is false, or if it is a folder that is not an export
+    bundle; ``OSError`` if the disk refuses (nothing is left half-written).
     """
     dest_dir = Path(dest_dir)
     stem = name or bundle.slug
     _check_name(stem)
     target = dest_dir / (stem + ".zip" if as_zip else stem)
-    if target.exists() and not overwrite:
+    if os.path.lexists(target) and not overwrite:
         raise _exists(target)
     dest_dir.mkdir(parents=True, exist_ok=True)
     if as_zip:
-        _atomic_write(target, bundle_zip_bytes(bundle), overwrite=overwrite)
+        data = bundle_zip_bytes(bundle)
+        try:
+            fsutil.atomic_write(target, data, mode=0o666 & ~_umask(), exclusive=not overwrite)
+        except FileExistsError:
+            raise _exists(target) from None
+        except IsADirectoryError:
+            raise _exists(target) from None
         return target
     for file_name in bundle.files:
         _check_name(file_name)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{stem}.", dir=dest_dir))
+    if overwrite and target.is_dir() and not target.is_symlink():
+        _check_is_bundle(target)
     try:
-        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700
-        for file_name, data in bundle.files.items():
-            path = tmp / file_name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        if overwrite and target.exists():
-            shutil.rmtree(target) if target.is_dir() else target.unlink()
-        try:
-            os.rename(tmp, target)  # fails if another writer made a non-empty target
-        except OSError:
+        fsutil.atomic_folder(target, lambda tmp: _fill_folder(tmp, bundle), replace=overwrite)
+    except FileExistsError:
+        raise _exists(target) from None
+    except OSError as exc:
+        if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):  # another writer made the target
             raise _exists(target) from None
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
         raise
     return target
+
+
+def _fill_folder(root: Path, bundle: Bundle) -> None:
+    for file_name, data in sorted(bundle.files.items()):
+        path = root / file_name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fsutil.write_new_file(path, data)
+
+
+def _check_is_bundle(folder: Path) -> None:
+    """Only an earlier export bundle (or an empty folder) may be replaced."""
+    if not any(folder.iterdir()):
+        return
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if not isinstance(data, dict) or "bundle_format" not in data:
+        raise ExportError(N_("'{path}' is a folder that is not an export bundle; it was not "
+                             "replaced."), code="export.exists", path=str(folder))
 
 
 def _umask() -> int:
@@ -190,31 +246,6 @@ def _umask() -> int:
 def _exists(target: Path) -> ExportError:
     return ExportError(N_("'{path}' already exists; choose another folder or allow replacing."),
                        code="export.exists", path=str(target))
-
-
-def _atomic_write(target: Path, data: bytes, *, overwrite: bool) -> None:
-    """Write via a temporary file; without ``overwrite`` never replace an existing file
-    (a hard link publishes the file atomically and fails if the name is taken)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; exports are shared files
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if overwrite:
-            os.replace(tmp, target)
-            return
-        try:
-            os.link(tmp, target)
-        except FileExistsError:
-            raise _exists(target) from None
-        except OSError:  # file systems without hard links
-            if target.exists():
-                raise _exists(target) from None
-            os.replace(tmp, target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def write_bundle_unique(bundle: Bundle, dest_dir: str | Path, *, as_zip: bool = True) -> Path:

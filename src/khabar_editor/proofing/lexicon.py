@@ -124,8 +124,9 @@ def read_word_file(path: str | os.PathLike[str]) -> list[str]:
 
 
 def write_word_file(path: str | os.PathLike[str], words: Iterable[str], header: str = "") -> None:
-    """Write a word file atomically (temp file in the same folder, then rename)."""
-    atomic_write_text(path, format_word_list(words, header), prefix=".words-")
+    """Write a word file atomically (see :mod:`khabar_editor.fsutil`); ``OSError`` if the
+    disk refuses, the old file is then unchanged."""
+    atomic_write_text(path, format_word_list(words, header))
 
 
 def default_personal_path() -> Path:

@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
+from khabar_editor.errors import ProofingError
 from khabar_editor.i18n import N_
 from khabar_editor.proofing import consistency  # noqa: F401 - registers its rule
 from khabar_editor.proofing import nepali
@@ -137,7 +138,12 @@ class Proofreader:
         return self._lexicon.get(key, 300 if key in self._extra else 0)
 
     def add_word(self, word: str, to: str = "personal") -> None:
-        """Accept ``word`` from now on: in the personal dictionary (saved) or the newsroom list."""
+        """Accept ``word`` from now on: in the personal dictionary (saved) or the newsroom list.
+
+        Raises:
+            ProofingError: ``proofing.personal_write`` if the personal dictionary could
+                not be written; the word is then not added (file and memory unchanged).
+        """
         word = lookup_key(word.strip())
         if not word:
             return
@@ -147,8 +153,15 @@ class Proofreader:
         if to != "personal":
             raise ValueError(f"unknown word list {to!r}")
         if word not in self._personal:
+            try:
+                write_word_file(self.personal_path, [*self._personal, word],
+                                "Khabar Editor personal words")
+            except OSError as exc:  # full disk, no permission: the file keeps its old words
+                raise ProofingError(N_("Could not save the personal dictionary '{path}': "
+                                       "{reason}. The word was not added."),
+                                    code="proofing.personal_write", path=str(self.personal_path),
+                                    reason=exc.strerror or str(exc)) from None
             self._personal.append(word)
-            write_word_file(self.personal_path, self._personal, "Khabar Editor personal words")
         self._accept(word)
 
     def add_newsroom_words(self, words: Iterable[str]) -> None:
