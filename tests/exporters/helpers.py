@@ -99,6 +99,24 @@ def assert_ninjs_valid(data: bytes) -> dict[str, Any]:
     return doc
 
 
+# --- Models of the WordPress Importer's three WXR parsers ----------------------------------
+# Written from the parsers' documented behaviour (src/parsers/ of the wordpress-importer
+# plugin) and checked against the PHP classes once (docs/exports.md); the importer falls
+# back from SimpleXML to the XML extension to regular expressions.
+
+_PHP_TRIM = b" \t\n\r\0\x0b"
+
+
+def _php_empty(value: Any) -> bool:
+    """PHP's ``empty()`` for the strings and ``False`` the parsers hold."""
+    return value in (False, None, "", "0")
+
+
+def _direct_text(node: Any) -> str:
+    """SimpleXML's ``(string) $node``: its own text and CDATA, not comments or children."""
+    return (node.text or "") + "".join(child.tail or "" for child in node)
+
+
 def parse_wxr(data: bytes) -> dict[str, Any]:
     """Parse WXR the way the WordPress Importer's ``WXR_Parser_SimpleXML`` does.
 
@@ -107,22 +125,23 @@ def parse_wxr(data: bytes) -> dict[str, Any]:
     """
     import re
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=True)
     root = etree.fromstring(data, parser)
     assert root.getroottree().docinfo.doctype == "", "the importer refuses a DOCTYPE"
     version = root.xpath("/rss/channel/wp:wxr_version", namespaces=WXR)
-    assert version and re.match(r"^\d+\.\d+$", (version[0].text or "").strip())
+    assert version and re.match(r"^\d+\.\d+$", _direct_text(version[0]).strip())
 
     def text(node: Any, path: str) -> str:
         found = node.xpath(path, namespaces=WXR)
-        return "".join(found[0].itertext()) if found else ""
+        return _direct_text(found[0]) if found else ""
 
     def num(node: Any, path: str) -> int:
-        value = text(node, path).strip()
-        return int(value) if value else 0
+        found = re.match(r"\s*([+-]?\d+)", text(node, path))
+        return int(found.group(1)) if found else 0
 
     out: dict[str, Any] = {
-        "version": version[0].text.strip(),
+        "version": _direct_text(version[0]).strip(),
         "base_url": text(root, "/rss/channel/wp:base_site_url").strip(),
         "base_blog_url": text(root, "/rss/channel/wp:base_blog_url").strip(),
         "authors": {}, "categories": [], "tags": [], "posts": [],
@@ -150,7 +169,7 @@ def parse_wxr(data: bytes) -> dict[str, Any]:
             post[key] = num(item, f"wp:{key}")
         if item.xpath("wp:attachment_url", namespaces=WXR):
             post["attachment_url"] = text(item, "wp:attachment_url")
-        post["terms"] = [{"name": "".join(c.itertext()), "slug": c.get("nicename"),
+        post["terms"] = [{"name": _direct_text(c), "slug": c.get("nicename"),
                           "domain": c.get("domain")}
                          for c in item.xpath("category") if c.get("nicename") is not None]
         post["postmeta"] = {text(m, "wp:meta_key"): text(m, "wp:meta_value")
@@ -159,7 +178,161 @@ def parse_wxr(data: bytes) -> dict[str, Any]:
     return out
 
 
-_PHP_TRIM = b" \t\n\r\0\x0b"
+# WXR_Parser_XML: which elements fill which field (its $wp_tags and the cases of tag_open)
+_XML_WP_TAGS = {f"wp:{name}" for name in (
+    "post_id post_date post_date_gmt comment_status ping_status attachment_url status "
+    "post_name post_parent menu_order post_type post_password is_sticky term_id "
+    "category_nicename category_parent cat_name category_description tag_slug tag_name "
+    "tag_description term_taxonomy term_parent term_name term_description author_id "
+    "author_login author_email author_display_name author_first_name author_last_name"
+).split()}
+_XML_WP_SUB_TAGS = {f"wp:{name}" for name in (
+    "comment_id comment_author comment_author_email comment_author_url comment_author_IP "
+    "comment_date comment_date_gmt comment_content comment_approved comment_type "
+    "comment_parent comment_user_id").split()}
+_XML_TAGS = {"guid": "guid", "dc:creator": "post_author", "content:encoded": "post_content",
+             "excerpt:encoded": "post_excerpt", "wp:term_slug": "slug"}
+
+
+def _xml_chunks(data: bytes) -> list[tuple[str, Any]]:
+    """The SAX events PHP's xml extension (libxml2) reports: ``("open", (tag, attrs))``,
+    ``("close", tag)`` and ``("text", piece)``, where each CDATA section, each entity or
+    character reference and each run of plain text between markup is one piece."""
+    from xml.parsers import expat
+
+    events: list[tuple[str, Any]] = []
+    state = {"in_cdata": False, "kind": None}
+    parser = expat.ParserCreate("UTF-8")
+    parser.buffer_text = False
+
+    def text(piece: str) -> None:
+        raw = data[parser.CurrentByteIndex:parser.CurrentByteIndex + 1]
+        kind = "cdata" if state["in_cdata"] else ("ref" if raw == b"&" else "plain")
+        if kind != "ref" and state["kind"] == kind and events and events[-1][0] == "text":
+            events[-1] = ("text", events[-1][1] + piece)
+        else:
+            events.append(("text", piece))
+        state["kind"] = kind
+
+    def cdata_edge(start: bool) -> None:
+        state["in_cdata"], state["kind"] = start, None
+        if start:
+            events.append(("text", ""))
+            state["kind"] = "cdata"
+
+    def mark(event: tuple[str, Any]) -> None:
+        events.append(event)
+        state["kind"] = None
+
+    parser.CharacterDataHandler = text
+    parser.StartCdataSectionHandler = lambda: cdata_edge(True)
+    parser.EndCdataSectionHandler = lambda: cdata_edge(False)
+    parser.StartElementHandler = lambda tag, attrs: mark(("open", (tag, attrs)))
+    parser.EndElementHandler = lambda tag: mark(("close", tag))
+    parser.CommentHandler = lambda _text: mark(("comment", None))
+    parser.Parse(data, True)
+    return events
+
+
+def parse_wxr_xml(data: bytes) -> dict[str, Any]:
+    """Read WXR the way the importer's ``WXR_Parser_XML`` (PHP's xml extension) does.
+
+    It collects character data into the field of the element it last opened, skips
+    every piece that is blank or ``0`` (``! trim($cdata)``), stores a field that is
+    empty or ``0`` as ``''`` and ignores comments.
+    """
+    s: dict[str, Any] = {"in_post": False, "cdata": False, "data": False, "sub": False,
+                         "in_tag": False, "in_sub_tag": False}
+    out: dict[str, Any] = {"authors": {}, "categories": [], "tags": [], "terms": [],
+                           "posts": [], "base_url": None, "version": False}
+
+    def data_dict() -> dict[str, Any]:
+        if s["data"] is False:
+            s["data"] = {}
+        return s["data"]
+
+    def sub_dict() -> dict[str, Any]:
+        if s["sub"] is False:
+            s["sub"] = {}
+        return s["sub"]
+
+    def opened(tag: str, attrs: dict[str, str]) -> None:
+        if tag in _XML_WP_TAGS:
+            s["in_tag"] = tag[3:]
+        elif tag in _XML_WP_SUB_TAGS:
+            s["in_sub_tag"] = tag[3:]
+        elif tag == "category":
+            if "domain" in attrs and "nicename" in attrs:
+                sub_dict().update(domain=attrs["domain"], slug=attrs["nicename"])
+        elif tag in ("item", "title"):
+            if tag == "item":
+                s["in_post"] = True
+            if s["in_post"]:
+                s["in_tag"] = "post_title"
+        elif tag in _XML_TAGS:
+            s["in_tag"] = _XML_TAGS[tag]
+        elif tag in ("wp:meta_key", "wp:meta_value"):
+            s["in_sub_tag"] = "key" if tag == "wp:meta_key" else "value"
+
+    def character_data(piece: str) -> None:
+        if piece.strip(" \t\n\r\0\x0b") in ("", "0"):
+            return
+        if s["in_tag"] is not False or s["in_sub_tag"] is not False:
+            s["cdata"] = (s["cdata"] or "") + piece
+        else:
+            s["cdata"] = (s["cdata"] or "") + piece.strip(" \t\n\r\0\x0b")
+
+    def closed(tag: str) -> None:
+        value = "" if _php_empty(s["cdata"]) else s["cdata"]
+        if tag == "category":
+            if s["sub"]:
+                s["sub"]["name"] = s["cdata"] or ""
+                data_dict().setdefault("terms", []).append(s["sub"])
+            s["sub"] = False
+        elif tag == "wp:postmeta":
+            if s["sub"]:
+                data_dict().setdefault("postmeta", []).append(s["sub"])
+            s["sub"] = False
+        elif tag == "item":
+            out["posts"].append(s["data"])
+            s["data"] = False
+        elif tag in ("wp:category", "wp:tag", "wp:term"):
+            out[{"wp:category": "categories", "wp:tag": "tags", "wp:term": "terms"}[tag]] \
+                .append(s["data"])
+            s["data"] = False
+        elif tag == "wp:author":
+            if s["data"] and not _php_empty(s["data"].get("author_login")):
+                out["authors"][s["data"]["author_login"]] = s["data"]
+            s["data"] = False
+        elif tag == "wp:base_site_url":
+            out["base_url"] = s["cdata"]
+        elif tag == "wp:wxr_version":
+            out["version"] = s["cdata"]
+        elif tag in ("wp:comment", "wp:commentmeta", "wp:termmeta", "wp:base_blog_url"):
+            pass  # not written by our exporter
+        elif s["in_sub_tag"]:
+            sub_dict()[s["in_sub_tag"]] = value
+            s["in_sub_tag"] = False
+        elif s["in_tag"]:
+            data_dict()[s["in_tag"]] = value
+            s["in_tag"] = False
+        s["cdata"] = False
+
+    for event, value in _xml_chunks(data):
+        if event == "open":
+            opened(*value)
+        elif event == "close":
+            closed(value)
+        elif event == "text":
+            character_data(value)
+    posts = []
+    for post in out["posts"]:
+        post = dict(post or {})
+        post["terms"] = post.get("terms", [])
+        post["postmeta"] = {m.get("key", ""): m.get("value", "") for m in post.get("postmeta", [])}
+        posts.append(post)
+    out["posts"] = posts
+    return out
 
 
 def _php_fgets_lines(data: bytes, size: int = 8192) -> list[bytes]:
@@ -174,11 +347,13 @@ def _php_fgets_lines(data: bytes, size: int = 8192) -> list[bytes]:
 
 
 def _regex_tag(chunk: bytes, tag: str) -> str:
-    """``WXR_Parser_Regex::get_tag``: first ``<tag...>`` element, CDATA sections joined."""
+    """``WXR_Parser_Regex::get_tag``: the first ``<tag...>`` element; a value starting with
+    a CDATA section is joined from all its sections when it holds ``]]]]><![CDATA[>``,
+    else loses one outer CDATA wrapper."""
     import re
 
-    found = re.search(b"<" + tag.encode() + b".*?>(.*?)</" + tag.encode() + b">", chunk,
-                      re.S | re.I)
+    found = re.search(b"<" + re.escape(tag.encode()) + b".*?>(.*?)</" + re.escape(tag.encode())
+                      + b">", chunk, re.S | re.I)
     if not found:
         return ""
     value = found.group(1)
@@ -193,17 +368,32 @@ def _regex_tag(chunk: bytes, tag: str) -> str:
 def parse_wxr_regex(data: bytes) -> dict[str, Any]:
     """Read WXR the way the importer's last-resort ``WXR_Parser_Regex`` does.
 
-    It reads 8,191-byte pieces of lines, trims them and joins multi-line elements
-    with ``\\n``; ``<wp:author>`` is read only from a single line; values are taken
-    with non-greedy regular expressions and are not entity-decoded.
+    It reads 8,191-byte pieces of lines and right-trims them; a line holding
+    ``<wp:base_site_url>``, ``<wp:base_blog_url>`` or ``<wp:author>`` is read
+    for that alone (the author only from that line); ``item``, ``wp:category``,
+    ``wp:tag`` and ``wp:term`` are found on one line with a case-insensitive
+    non-greedy expression or gathered from the lines between their start and
+    end tags; values are taken with non-greedy expressions and not entity-decoded.
     """
     import re
 
-    out: dict[str, Any] = {"authors": {}, "categories": [], "tags": [], "posts": []}
-    multiline = {b"item": "posts", b"wp:category": "categories", b"wp:tag": "tags"}
+    out: dict[str, Any] = {"authors": {}, "categories": [], "tags": [], "terms": [],
+                           "posts": [], "base_url": "", "version": False}
+    multiline = {b"item": "posts", b"wp:category": "categories", b"wp:tag": "tags",
+                 b"wp:term": "terms"}
     current: bytes | None = None
     content = b""
     for line in _php_fgets_lines(data):
+        if not out["version"]:
+            found = re.search(rb"<wp:wxr_version>(\d+\.\d+)</wp:wxr_version>", line)
+            if found:
+                out["version"] = found.group(1).decode()
+        if b"<wp:base_site_url>" in line:
+            found = re.search(rb"<wp:base_site_url>(.*?)</wp:base_site_url>", line, re.S | re.I)
+            out["base_url"] = found.group(1).decode("utf-8", "replace") if found else ""
+            continue
+        if b"<wp:base_blog_url>" in line:
+            continue
         if b"<wp:author>" in line:
             found = re.search(rb"<wp:author>(.*?)</wp:author>", line, re.S | re.I)
             chunk = found.group(1) if found else b""
@@ -223,7 +413,7 @@ def parse_wxr_regex(data: bytes) -> dict[str, Any]:
                 current = None
                 content += line.split(b"</" + tag + b">", 1)[0].strip(_PHP_TRIM)
                 out[key].append(content)
-        if current and line:
+        if current and line not in (b"", b"0"):
             content += line + b"\n"
     out["categories"] = [{"category_nicename": _regex_tag(c, "wp:category_nicename"),
                           "cat_name": _regex_tag(c, "wp:cat_name")} for c in out["categories"]]
@@ -231,6 +421,15 @@ def parse_wxr_regex(data: bytes) -> dict[str, Any]:
                     "tag_name": _regex_tag(t, "wp:tag_name")} for t in out["tags"]]
     out["posts"] = [_regex_post(p) for p in out["posts"]]
     return out
+
+
+def _regex_html(value: str) -> str:
+    """What the regex parser does to content and excerpt: lower-cases upper-case tag
+    names and writes ``<br>``/``<hr>`` as ``<br />``/``<hr />``."""
+    import re
+
+    value = re.sub(r"<(/?[A-Z]+)", lambda m: "<" + m.group(1).lower(), value)
+    return value.replace("<br>", "<br />").replace("<hr>", "<hr />")
 
 
 def _regex_post(chunk: bytes) -> dict[str, Any]:
@@ -241,12 +440,16 @@ def _regex_post(chunk: bytes) -> dict[str, Any]:
         ("post_content", "content:encoded"), ("post_excerpt", "excerpt:encoded"),
         ("post_name", "wp:post_name"), ("status", "wp:status"), ("post_type", "wp:post_type"),
         ("post_id", "wp:post_id"), ("post_parent", "wp:post_parent"))}
-    post["post_id"], post["post_parent"] = int(post["post_id"]), int(post["post_parent"])
+    post["post_content"] = _regex_html(post["post_content"])
+    post["post_excerpt"] = _regex_html(post["post_excerpt"])
+    for key in ("post_id", "post_parent"):
+        found = re.match(r"\s*([+-]?\d+)", post[key])
+        post[key] = int(found.group(1)) if found else 0
     url = _regex_tag(chunk, "wp:attachment_url")
     if url:
         post["attachment_url"] = url
     post["terms"] = [
-        {"name": name.replace(b"<![CDATA[", b"").replace(b"]]>", b"").decode(),
+        {"name": name.replace(b"<![CDATA[", b"").replace(b"]]>", b"").decode("utf-8", "replace"),
          "slug": slug.decode(), "domain": domain.decode()}
         for domain, slug, name in re.findall(
             rb'<category domain="([^"]+?)" nicename="([^"]+?)">(.+?)</category>', chunk,

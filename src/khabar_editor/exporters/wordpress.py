@@ -11,7 +11,13 @@ Decisions (documented in ``docs/exports.md``):
   featured image (``_thumbnail_id``).
 * metadata travels as postmeta ``khabar_*`` (see :data:`META_KEYS`).
 * how text is written so that all three parsers of the WordPress Importer read
-  it back unchanged: :mod:`khabar_editor.exporters.wxr_text`.
+  it back unchanged and none of them sees markup in a value:
+  :mod:`khabar_editor.exporters.wxr_text`. Every text value is written with
+  :func:`~khabar_editor.exporters.wxr_text.wxr_field`; values that may hold a
+  ``<`` come after every element the importer looks up in the same item, so a
+  ``<wp:status`` in a value is never the first one it finds. Site addresses
+  (read without entity decoding) are percent-encoded where they hold anything
+  but URL characters.
 """
 
 from __future__ import annotations
@@ -21,13 +27,19 @@ import re
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from typing import Any
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from khabar_editor.article.model import Status
 from khabar_editor.article.slug import make_slug
-from khabar_editor.exporters.common import ExportArticle, article_uri, iso, prepared
+from khabar_editor.errors import ExportError
+from khabar_editor.exporters.common import (
+    ExportArticle, article_uri, clean_text, iso, one_line, prepared,
+)
 from khabar_editor.exporters.registry import ExportContext, ExportResult, register
-from khabar_editor.exporters.wxr_text import cdata, html_text, meta_value, wrap_html
+from khabar_editor.exporters.wxr_text import (
+    LINE_LIMIT, ValueTooLong, html_text, meta_value, wrap_html, wxr_field,
+)
 from khabar_editor.i18n import N_
 
 WXR_NS = {
@@ -44,6 +56,52 @@ META_KEYS = (
     "khabar_priority", "khabar_embargo",
 )
 _SLUG_OK = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# URL characters that need no escaping in XML text and no decoding by the regex parser
+_URL_SAFE = "/:?#[]@!$'()*+,;=%-._~"
+MSG_TOO_LONG = N_("The {field} is too long for the WordPress importer: {size} bytes in one "
+                  "line (at most {limit}).")
+
+
+def site_address(url: str) -> str:
+    """``url`` as written in WXR: one line, no XML-forbidden characters, and everything
+    but URL characters (``&``, ``<``, ``"``, spaces, non-ASCII...) percent-encoded, since
+    the regex parser reads ``wp:base_site_url`` without decoding entities."""
+    return quote(one_line(clean_text(url)), safe=_URL_SAFE)
+
+
+def uri_text(uri: str) -> str:
+    """A URL or URN for a CDATA value (guid, attachment URL): one line, percent-encoded
+    where it is not made of URL characters, so it never holds a ``<``."""
+    return quote(one_line(clean_text(uri)), safe=_URL_SAFE + "&")
+
+
+def post_name(slug: str) -> str:
+    """``slug`` as ``wp:post_name``: kept when it is a Latin slug, else percent-encoded
+    (as WordPress stores non-Latin slugs), so it never holds a ``<``."""
+    return slug if _SLUG_OK.match(slug) else quote(one_line(slug), safe="-._~").lower()
+
+
+def _long_line(name: str, line: str) -> str:
+    """``line`` unchanged, or an :class:`ExportError` when the regex parser would cut it."""
+    size = len(line.encode("utf-8"))
+    if size > LINE_LIMIT:
+        raise ExportError(MSG_TOO_LONG, code="export.wxr_too_long", field=name, size=size,
+                          limit=LINE_LIMIT)
+    return line
+
+
+def _field(name: str, text: str, kind: str = "text") -> str:
+    """:func:`wxr_field`, with a too long value reported as an :class:`ExportError`."""
+    try:
+        return wxr_field(text, kind)
+    except ValueTooLong as exc:
+        raise ExportError(MSG_TOO_LONG, code="export.wxr_too_long", field=name,
+                          size=exc.size, limit=exc.limit) from None
+
+
+def _wp_html(fragment: str) -> str:
+    """HTML as the regex parser leaves it (it rewrites ``<br>`` and ``<hr>``)."""
+    return fragment.replace("<br>", "<br />").replace("<hr>", "<hr />")
 
 
 def wp_status(ex: ExportArticle, context: ExportContext) -> str:
@@ -121,41 +179,51 @@ def _wp_date(value: datetime) -> str:
 
 
 def _meta_xml(key: str, value: str) -> str:
-    return (f"    <wp:postmeta>\n      <wp:meta_key>{cdata(key)}</wp:meta_key>\n"
-            f"      <wp:meta_value>{cdata(meta_value(value))}</wp:meta_value>\n    </wp:postmeta>")
+    return (f"    <wp:postmeta>\n      <wp:meta_key>{_field(key, key)}</wp:meta_key>\n"
+            f"      <wp:meta_value>{_field(key, meta_value(value))}</wp:meta_value>\n"
+            "    </wp:postmeta>")
 
 
 def _item_xml(fields: dict[str, Any]) -> str:
-    """One ``<item>``; ``fields`` holds the values (already decided) of one post."""
+    """One ``<item>``; ``fields`` holds the values (already decided) of one post.
+
+    Title, content and excerpt are escaped HTML (a raw ``<`` only opens an HTML
+    tag); URLs and the slug are percent-encoded; the values that may hold any
+    text (terms, meta) come last, after every element the regex parser looks up
+    by its first ``<name``.
+    """
     f = fields
     lines = [
         "  <item>",
-        f"    <title>{cdata(html_text(f['title']))}</title>",
-        f"    <link>{escape(f['link'])}</link>",
+        f"    <title>{_field('title', html_text(f['title']))}</title>",
+        _long_line("site URL", f"    <link>{escape(site_address(f['link']))}</link>"),
         f"    <pubDate>{format_datetime(f['gmt'])}</pubDate>",
-        f"    <dc:creator>{cdata(f['author'])}</dc:creator>",
-        f"    <guid isPermaLink=\"false\">{escape(f['guid'])}</guid>",
+        f"    <dc:creator>{_field('author', f['author'])}</dc:creator>",
+        f"    <guid isPermaLink=\"false\">{_field('guid', uri_text(f['guid']))}</guid>",
         "    <description></description>",
-        f"    <content:encoded>{cdata(wrap_html(f['content']))}</content:encoded>",
-        f"    <excerpt:encoded>{cdata(wrap_html(html_text(f['excerpt'])))}</excerpt:encoded>",
+        f"    <content:encoded>{_field('body', _wp_html(wrap_html(f['content'])))}"
+        "</content:encoded>",
+        f"    <excerpt:encoded>{_field('excerpt', _wp_html(wrap_html(html_text(f['excerpt']))))}"
+        "</excerpt:encoded>",
         f"    <wp:post_id>{f['id']}</wp:post_id>",
-        f"    <wp:post_date>{cdata(_wp_date(f['local']))}</wp:post_date>",
-        f"    <wp:post_date_gmt>{cdata(_wp_date(f['gmt']))}</wp:post_date_gmt>",
-        f"    <wp:comment_status>{cdata('closed')}</wp:comment_status>",
-        f"    <wp:ping_status>{cdata('closed')}</wp:ping_status>",
-        f"    <wp:post_name>{cdata(f['name'])}</wp:post_name>",
-        f"    <wp:status>{cdata(f['status'])}</wp:status>",
+        f"    <wp:post_date>{_field('date', _wp_date(f['local']))}</wp:post_date>",
+        f"    <wp:post_date_gmt>{_field('date', _wp_date(f['gmt']))}</wp:post_date_gmt>",
+        f"    <wp:comment_status>{_field('comment_status', 'closed')}</wp:comment_status>",
+        f"    <wp:ping_status>{_field('ping_status', 'closed')}</wp:ping_status>",
+        f"    <wp:post_name>{_field('slug', post_name(f['name']))}</wp:post_name>",
+        f"    <wp:status>{_field('status', f['status'])}</wp:status>",
         f"    <wp:post_parent>{f['parent']}</wp:post_parent>",
         "    <wp:menu_order>0</wp:menu_order>",
-        f"    <wp:post_type>{cdata(f['type'])}</wp:post_type>",
-        f"    <wp:post_password>{cdata('')}</wp:post_password>",
+        f"    <wp:post_type>{_field('type', f['type'])}</wp:post_type>",
+        f"    <wp:post_password>{_field('password', '')}</wp:post_password>",
         "    <wp:is_sticky>0</wp:is_sticky>",
     ]
     if f.get("attachment_url"):
-        lines.append(f"    <wp:attachment_url>{cdata(f['attachment_url'])}</wp:attachment_url>")
+        url = uri_text(f["attachment_url"])
+        lines.append(f"    <wp:attachment_url>{_field('media URL', url)}</wp:attachment_url>")
     for domain, name, nicename in f.get("terms", []):
         lines.append(f"    <category domain={quoteattr(domain)} nicename={quoteattr(nicename)}>"
-                     f"{cdata(name)}</category>")
+                     f"{_field(domain, name, 'term')}</category>")
     lines.extend(_meta_xml(k, v) for k, v in f.get("meta", {}).items())
     lines.append("  </item>")
     return "\n".join(lines)
@@ -167,6 +235,7 @@ def _attachment_items(ex: ExportArticle, context: ExportContext, author: str) ->
     site = context.site_url.rstrip("/")
     for photo in ex.photos:
         url = photo.path if context.wxr_relative_media else context.media_url(photo.path)
+        url = one_line(clean_text(url))
         meta = {"_wp_attachment_image_alt": photo.alt} if photo.alt else {}
         if photo.credit:
             meta["khabar_credit"] = photo.credit
@@ -189,32 +258,39 @@ def author_login(ex: ExportArticle) -> str:
 def _channel_head(ex: ExportArticle, context: ExportContext, login: str, gmt: datetime,
                   cats: list[tuple[str, str]], tag_terms: list[tuple[str, str]]) -> list[str]:
     """The XML declaration, ``<rss>``, and the channel up to the first item."""
-    site = context.site_url.rstrip("/")
+    site = site_address(context.site_url).rstrip("/")
     ns = " ".join(f'xmlns:{k}="{v}"' for k, v in WXR_NS.items())
+    author = ("  <wp:author><wp:author_id>1</wp:author_id>"
+              f"<wp:author_login>{_field('author', login, 'line')}</wp:author_login>"
+              f"<wp:author_email>{_field('author', '', 'line')}</wp:author_email>"
+              "<wp:author_display_name>"
+              f"{_field('byline', ex.article.byline.name, 'line')}"
+              "</wp:author_display_name></wp:author>")
+    if len(author.encode("utf-8")) > LINE_LIMIT:
+        raise ExportError(MSG_TOO_LONG, code="export.wxr_too_long", field="byline",
+                          size=len(author.encode("utf-8")), limit=LINE_LIMIT)
     head = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<rss version="2.0" {ns}>', "<channel>",
-        f"  <title>{escape(context.provider)}</title>", f"  <link>{escape(site)}</link>",
+        _long_line("provider", f"  <title>{escape(one_line(clean_text(context.provider)))}"
+                               "</title>"),
+        _long_line("site URL", f"  <link>{escape(site)}</link>"),
         "  <description></description>", f"  <pubDate>{format_datetime(gmt)}</pubDate>",
         f"  <language>{escape(ex.lang)}</language>", "  <wp:wxr_version>1.2</wp:wxr_version>",
         f"  <wp:base_site_url>{escape(site)}</wp:base_site_url>",
         f"  <wp:base_blog_url>{escape(site)}</wp:base_blog_url>",
-        # one line each, as WordPress writes them: WXR_Parser_Regex reads <wp:author> only so
-        "  <wp:author><wp:author_id>1</wp:author_id>"
-        f"<wp:author_login>{cdata(login)}</wp:author_login>"
-        f"<wp:author_email>{cdata('')}</wp:author_email>"
-        f"<wp:author_display_name>{cdata(ex.article.byline.name)}</wp:author_display_name>"
-        "</wp:author>",
+        # one line, as WordPress writes it: WXR_Parser_Regex reads <wp:author> only so
+        author,
     ]
     for number, (name, nicename) in enumerate(cats, start=1):
         head.append(f"  <wp:category><wp:term_id>{number}</wp:term_id>"
-                    f"<wp:category_nicename>{cdata(nicename)}</wp:category_nicename>"
-                    f"<wp:category_parent>{cdata('')}</wp:category_parent>"
-                    f"<wp:cat_name>{cdata(name)}</wp:cat_name></wp:category>")
+                    f"<wp:category_nicename>{_field('category', nicename)}</wp:category_nicename>"
+                    f"<wp:category_parent>{_field('category', '')}</wp:category_parent>"
+                    f"<wp:cat_name>{_field('category', name)}</wp:cat_name></wp:category>")
     for number, (name, nicename) in enumerate(tag_terms, start=len(cats) + 1):
         head.append(f"  <wp:tag><wp:term_id>{number}</wp:term_id>"
-                    f"<wp:tag_slug>{cdata(nicename)}</wp:tag_slug>"
-                    f"<wp:tag_name>{cdata(name)}</wp:tag_name></wp:tag>")
+                    f"<wp:tag_slug>{_field('tag', nicename)}</wp:tag_slug>"
+                    f"<wp:tag_name>{_field('tag', name)}</wp:tag_name></wp:tag>")
     return head
 
 
