@@ -168,6 +168,7 @@ def _info(path: Path) -> dict[str, Any]:
         "size": _size(path),
         "has_original": pkg.original is not None,
         "revisions": [revision_json(r) for r in pkg.revisions],
+        "revisions_dropped": pkg.revisions_dropped,
         "integrity": "ok",
         "problems": [p.to_json() for p in pkg.problems],
     }
@@ -196,6 +197,8 @@ def _info_text(info: dict[str, Any]) -> list[str]:
         **info, "byline": byline, "dateline": info["dateline"]["text"], "place": place,
         "category": info["category"]["label"],
         "revisions": f"{len(info['revisions'])}" + (
+            _(N_(" (+{count} older, not kept)")).format(count=info["revisions_dropped"])
+            if info["revisions_dropped"] else "") + (
             f" ({last['when']}, {last['who'] or '-'}, {last['action']})" if last else ""),
         "integrity": _(N_("OK (all checksums match)")),
     }
