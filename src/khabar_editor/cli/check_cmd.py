@@ -20,6 +20,7 @@ from khabar_editor.article.model import Article
 from khabar_editor.cli.common import (
     MSG_STDIN_CLOSED, ExitCode, error_line, os_reason, print_json, progress,
 )
+from khabar_editor.cli.options import path_value
 from khabar_editor.errors import ArticleError, KhabarError, PackageError
 from khabar_editor.i18n import N_, _
 from khabar_editor.package.files import read_limited
@@ -46,7 +47,8 @@ def register(subparsers: Any) -> None:
         "check", help=_(N_("spell-check and proofread articles")),
         description=_(N_("Spell-check and proofread .khabar, .md and .txt files ('-' reads "
                          "standard input). Exit 0: no findings, 1: findings, 3: unreadable.")))
-    parser.add_argument("files", nargs="+", metavar="FILE", help=_(N_("files to check")))
+    parser.add_argument("files", nargs="+", metavar="FILE", type=path_value,
+                        help=_(N_("files to check")))
     parser.add_argument("--json", action="store_true", help=_(N_("print findings as JSON")))
     parser.add_argument("--lang", choices=("hi", "ne"), default=None,
                         help=_(N_("check as this language instead of the article's")))

@@ -25,6 +25,7 @@ from khabar_editor.cli.common import (
     MSG_CANNOT_WRITE_TO, MSG_INTERRUPTED_BATCH, MSG_NOT_EXPORTED_INTERRUPTED, MSG_NOT_UTF8,
     ExitCode, error_line, os_reason, print_json, progress,
 )
+from khabar_editor.cli import options as opt
 from khabar_editor.errors import ExportError, KhabarError, PackageError
 from khabar_editor.i18n import N_, _, get_language, set_language
 
@@ -83,19 +84,20 @@ def register(subparsers: Any) -> None:
         description=_(N_("Export .khabar packages (or .md/.txt articles) as bundles: "
                          "DIR/<slug>.zip with the chosen formats, the photos and a "
                          "manifest with checksums.")))
-    p.add_argument("files", nargs="+", metavar="FILE", help=_(N_("packages or articles")))
+    p.add_argument("files", nargs="+", metavar="FILE", type=opt.path_value,
+                   help=_(N_("packages or articles")))
     p.add_argument("-f", "--format", default=",".join(FORMAT_NAMES),
                    help=_(N_("comma-separated formats (default: all): {names}")).format(
                        names=",".join(FORMAT_NAMES)))
-    p.add_argument("-o", "--output", required=True, metavar="DIR",
+    p.add_argument("-o", "--output", required=True, metavar="DIR", type=opt.path_value,
                    help=_(N_("folder for the bundles (created if missing)")))
     p.add_argument("--no-zip", action="store_true",
                    help=_(N_("write a folder per article instead of a zip")))
     p.add_argument("--overwrite", action="store_true",
                    help=_(N_("replace bundles that already exist")))
-    p.add_argument("--site-url", default="https://example.invalid",
+    p.add_argument("--site-url", default="https://example.invalid", type=opt.site_url,
                    help=_(N_("the CMS site address (WordPress base URL)")))
-    p.add_argument("--media-base-url", default="",
+    p.add_argument("--media-base-url", default="", type=opt.optional_url,
                    help=_(N_("where the media files will be published (absolute URL)")))
     p.add_argument("--relative-media", action="store_true",
                    help=_(N_("WXR: attachment URLs relative to the bundle (media/...), "
@@ -103,17 +105,18 @@ def register(subparsers: Any) -> None:
                              "absolute URLs")))
     p.add_argument("--publish-approved", action="store_true",
                    help=_(N_("WordPress: approved articles are published, not pending")))
-    p.add_argument("--provider", default="खबर एडिटर",
+    p.add_argument("--provider", default="खबर एडिटर", type=opt.text_value,
                    help=_(N_("provider / agency name for the wire dateline and IPTC")))
     p.add_argument("--digits", choices=("latin", "devanagari"), default="latin",
                    help=_(N_("digits in datelines")))
-    p.add_argument("--taxonomy", metavar="FILE", default=None,
+    p.add_argument("--taxonomy", metavar="FILE", default=None, type=opt.path_value,
                    help=_(N_("the newsroom's category file")))
     p.add_argument("--web-renditions", action="store_true",
                    help=_(N_("also add photos scaled for the web")))
     p.add_argument("--no-spelling", action="store_true",
                    help=_(N_("do not count open spelling findings")))
-    p.add_argument("-j", "--jobs", type=int, default=DEFAULT_JOBS,
+    p.add_argument("-j", "--jobs", type=opt.whole_number(1, opt.MAX_JOBS),
+                   default=DEFAULT_JOBS,
                    help=_(N_("worker processes for batches (default: 2)")))
     p.add_argument("--json", action="store_true", help=_(N_("print the report as JSON")))
     p.set_defaults(func=run)
@@ -128,8 +131,8 @@ def parse_formats(text: str) -> list[str]:
     unknown = [f for f in formats if f not in known]
     if unknown or not formats:
         raise ExportError(N_("Unknown export format '{format}'. Known formats: {known}."),
-                          code="export.unknown_format", format=",".join(unknown) or text,
-                          known=", ".join(known))
+                          code="export.unknown_format",
+                          format=opt.shown(",".join(unknown) or text), known=", ".join(known))
     return list(dict.fromkeys(formats))
 
 
@@ -148,8 +151,15 @@ def run(args: argparse.Namespace) -> ExitCode:
     """Export every file; print a per-file report; return the most serious exit code."""
     try:
         options = options_from_args(args)
-    except ExportError as exc:
-        error_line(str(exc))
+        if options.taxonomy:  # a bad category file is wrong usage, found before any export
+            from khabar_editor.article.taxonomy import load_taxonomy
+
+            load_taxonomy(options.taxonomy)
+    except KhabarError as exc:
+        error_line(f"khabar export: {exc}")
+        return ExitCode.USAGE
+    except OSError as exc:
+        error_line(f"khabar export: --taxonomy: {os_reason(exc)}")
         return ExitCode.USAGE
     results = export_files(args.files, options, jobs=max(1, args.jobs))
     if args.json:

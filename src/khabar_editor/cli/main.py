@@ -9,10 +9,12 @@ log file and reported as an internal error, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import os
 import sys
+from typing import Any
 
 from khabar_editor import __version__, i18n
 from khabar_editor.cli.common import ExitCode, error_line, exit_code_help, os_reason
@@ -33,6 +35,23 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         error_line(f"khabar: {message}")
         raise SystemExit(ExitCode.USAGE)
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """Like argparse's, but a failed write of ``--help``/``--version`` to standard
+        output is not silently ignored (see :func:`main`)."""
+        if not message:
+            return
+        if file is None:  # argparse means standard output
+            if sys.stdout is None:
+                raise OSError(errno.EBADF, _(N_("standard output is closed")))
+            file = sys.stdout
+        if file is sys.stdout:
+            file.write(message)
+            return
+        try:
+            file.write(message)
+        except (OSError, ValueError):
+            pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,12 +85,45 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0) if not isinstance(exc.code, str) else ExitCode.USAGE
+    except SystemExit as exc:  # --help, --version or wrong usage
+        code = int(exc.code or 0) if not isinstance(exc.code, str) else ExitCode.USAGE
+        return _finish_output(code)
+    except OSError as exc:  # --help or --version could not be written
+        return _output_failed(exc, ExitCode.OK)
     if not getattr(args, "func", None):
-        parser.print_help()
-        return ExitCode.USAGE
-    return _run(args, argv)
+        try:
+            parser.print_help()
+        except OSError as exc:
+            return _output_failed(exc, ExitCode.USAGE)
+        return _finish_output(ExitCode.USAGE)
+    return _finish_output(_run(args, argv))
+
+
+def _finish_output(code: int) -> int:
+    """Flush standard output; when that fails (disk full, closed file) say so and return
+    :attr:`ExitCode.IO_ERROR` instead of reporting success for output nobody got.
+
+    A reader that went away (``| head``) is not an error. Either way the rest of the
+    output is dropped so that Python does not fail again at exit.
+    """
+    out = sys.stdout
+    if out is None:
+        return code
+    try:
+        out.flush()
+    except (OSError, ValueError) as exc:
+        return _output_failed(exc, code)
+    return code
+
+
+def _output_failed(exc: Exception, code: int) -> int:
+    """Report output that could not be written; the exit code to return."""
+    _silence_stdout()
+    if isinstance(exc, BrokenPipeError):
+        return code
+    reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+    error_line(_(N_("Cannot write the output: {reason}")).format(reason=reason))
+    return ExitCode.IO_ERROR if code in (ExitCode.OK, ExitCode.USAGE) else code
 
 
 def _run(args: argparse.Namespace, argv: list[str]) -> int:
