@@ -55,7 +55,8 @@ def is_own_temp(name: str) -> bool:
     return _OWN.match(name) is not None
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie counts as dead; unknown means alive)."""
     if pid == os.getpid() & 0xFFFFFFFF:
         return True
     try:
@@ -79,7 +80,7 @@ def _stale(entry: os.DirEntry[str], pid: int) -> bool:
         return False
     if _WINDOWS:  # probing a Windows process id is unreliable
         return age > STALE_SECONDS
-    return not _alive(pid) or age > STALE_SECONDS
+    return not process_alive(pid) or age > STALE_SECONDS
 
 
 def _remove(path: str) -> None:

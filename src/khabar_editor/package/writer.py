@@ -260,22 +260,13 @@ def remove_stale_temps(target: Path) -> list[Path]:
             if sys.platform.startswith("win"):
                 stale = time.time() - entry.stat().st_mtime > STALE_TEMP_SECONDS
             else:
-                stale = not _alive(int(pid_text))
+                stale = not fsutil.process_alive(int(pid_text))
             if stale:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
                     removed.append(Path(entry.path))
     return removed
 
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def unpack_to_folder(path: str | os.PathLike[str], target: str | os.PathLike[str], *,
