@@ -43,12 +43,14 @@ def test_stale_renders_are_dropped(window, qtbot):
 
 
 def test_preview_refuses_remote_and_local_files(window, tmp_path):
-    """http:, file: and absolute paths give nothing; only package media is served."""
+    """http:, file: and absolute paths give the placeholder; only package media is served."""
+    from khabar_editor.ui.preview_pane import placeholder_image
+
     secret = tmp_path / "secret.png"
     QImage(4, 4, QImage.Format.Format_RGB32).save(str(secret))
     for url in ("http://example.com/a.png", "https://x.test/b.jpg", QUrl.fromLocalFile(str(secret)),
                 "media/not-in-package.jpg", "../secret.png"):
-        assert window.preview.loadResource(IMAGE, QUrl(url)) is None
+        assert window.preview.loadResource(IMAGE, QUrl(url)) == placeholder_image()
 
 
 def test_render_happens_off_the_gui_thread(window, qtbot, monkeypatch):

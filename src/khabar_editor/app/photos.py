@@ -77,16 +77,27 @@ def prepare_photo(raw: bytes, *, max_px: int = 1600, quality: int = 85) -> Prepa
     return PreparedPhoto(out.getvalue(), ext, clean.width, clean.height)
 
 
+def _package_safe(name: str) -> bool:
+    try:
+        check_entry_name(name)
+    except PackageError:
+        return False
+    return True
+
+
 def media_name(source: str | Path, extension: str, taken: set[str]) -> str:
-    """A safe, unique ``media/<name>`` key for a photo from ``source``."""
+    """A safe, unique ``media/<name>`` key for a photo from ``source``.
+
+    Names the package reader would refuse, such as Windows device names in any
+    spelling ("con", "AUX .png", "com¹"), get a ``photo-`` prefix.
+    """
     stem = SAFE_NAME.sub("-", Path(source).stem.lower()).strip("-.") or "photo"
     stem = stem[:40]
-    try:  # e.g. "con" or "aux": Windows device names the package reader refuses
-        check_entry_name(f"media/{stem}{extension}")
-    except PackageError:
-        stem = f"photo-{stem}"
     candidate, n = f"media/{stem}{extension}", 1
-    while candidate in taken:
+    if not _package_safe(candidate):
+        stem = f"photo-{stem}"
+        candidate = f"media/{stem}{extension}"
+    while candidate in taken or not _package_safe(candidate):
         n += 1
         candidate = f"media/{stem}-{n}{extension}"
     return candidate

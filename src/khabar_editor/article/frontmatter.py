@@ -8,8 +8,10 @@ checked; anything wrong raises :class:`ArticleError` naming the field.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 
@@ -35,6 +37,27 @@ FIELD_ORDER = (
     "tags", "language", "slug", "status", "priority", "embargo", "created", "modified",
     "media",
 )
+
+
+MEDIA_FOLDER = "media/"
+# One plain file name inside media/: no folders, backslashes, colons (schemes, drive
+# letters, Windows streams) or control characters; "." and ".." are not names.
+_MEDIA_BASE = re.compile(r"[^/\\:\x00-\x1f\x7f]+")
+
+
+def is_media_file(name: str) -> bool:
+    """Whether ``name`` is ``media/<one file name>``, and stays so once %-decoded.
+
+    Everything that names a photo (front matter, ``<img src>`` in any rendering)
+    must pass this: absolute paths, ``file:``/``http:`` URLs, ``..`` and
+    folders would make a renderer or an import read files outside the package.
+    """
+    return all(
+        form.startswith(MEDIA_FOLDER)
+        and form[len(MEDIA_FOLDER):] not in (".", "..")
+        and _MEDIA_BASE.fullmatch(form[len(MEDIA_FOLDER):]) is not None
+        for form in (name, unquote(name))
+    )
 
 
 class _LimitedLoader(yaml.SafeLoader):
@@ -288,13 +311,30 @@ def _media(value: Any) -> list[Media]:
         if not isinstance(entry, dict):
             raise _bad(f"media[{index}]", "a mapping")
         prefix = f"media[{index}]."
+        file = _text(entry, "file", prefix)
+        if not is_media_file(file):
+            raise ArticleError(
+                N_("Photo {number}: '{file}' is not a file in the package's media folder "
+                   "(expected media/<name>); paths outside it, links and web addresses are "
+                   "refused."),
+                code="article.media_path", field=prefix + "file", number=index + 1,
+                file=_printable(file[:200]),
+            )
         items.append(Media(
-            file=_text(entry, "file", prefix),
+            file=file,
             caption=_text(entry, "caption", prefix),
             credit=_text(entry, "credit", prefix),
             alt=_text(entry, "alt", prefix),
         ))
     return items
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    """``text`` quoted in a message: controls and bidi marks escaped (it comes from a file)."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _priority(value: Any) -> int:

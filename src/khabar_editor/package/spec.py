@@ -62,8 +62,10 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 # Characters Windows cannot store in a file name, plus controls.
 _BAD_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"|?*\\]')
 # Names Windows maps to devices in every folder, with any extension ("media/con.jpg").
+# Windows takes the name up to its first dot and drops trailing spaces before
+# comparing, so "con .jpg", "AUX  .png" and "nul. .txt" are devices too.
 _DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]"
-                     r"|conin\$|conout\$)(\..*)?$", re.IGNORECASE)
+                     r"|conin\$|conout\$) *(\..*)?$", re.IGNORECASE)
 # Unicode categories never allowed in a name: controls, surrogates, line/paragraph
 # separators, and format characters (bidi overrides that disguise "exe.jpg" etc.).
 _BAD_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp", "Cf"})

@@ -17,6 +17,7 @@ import markdown
 import nh3
 
 from khabar_editor.article.dateline import format_dateline
+from khabar_editor.article.frontmatter import is_media_file
 from khabar_editor.article.model import Article
 from khabar_editor.textkit.digits import DigitStyle
 
@@ -40,10 +41,11 @@ LINK_SCHEMES = {"http", "https", "mailto"}
 
 
 def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
-    # Images may only be package-relative: no scheme, no absolute path, no "..".
-    if element == "img" and attribute == "src":
-        if ":" in value.split("/")[0] or value.startswith(("/", "\\")) or ".." in value.split("/"):
-            return None
+    # Images may only name a photo of the package: media/<name>. No scheme, no absolute
+    # path, no "..", no other folder (a relative "secret.jpg" or "dev/zero" would make a
+    # renderer read from the working folder).
+    if element == "img" and attribute == "src" and not is_media_file(value):
+        return None
     return value
 
 
@@ -151,7 +153,9 @@ def article_html(
     """The article as a semantic HTML fragment (``<article>``), sanitized.
 
     ``media_url`` maps a package path such as ``media/a.jpg`` to the URL the
-    page should use (relative for exports, ``file:`` for the live preview).
+    page should use (the path itself for exports, ``preview.html`` and the live
+    preview). Only ``media/<name>`` paths reach it: a photo whose file is anything
+    else (absolute, a URL, ``..``) keeps its caption but gets no image.
     """
     lang = article.language.value
     parts = [f'<article lang="{_esc(lang)}">', "<header>"]
@@ -171,10 +175,10 @@ def article_html(
         parts.append(f'<p class="dateline">{_esc(dateline)}</p>')
     parts.append(f'<div class="body">{body}</div>')
     for m in article.media:
-        url = media_url(m.file)
+        image = (f'<img src="{_esc(media_url(m.file))}" alt="{_esc(m.alt)}">'
+                 if is_media_file(m.file) else "")
         caption = _esc(m.caption)
         credit = f' <small class="credit">{_esc(m.credit)}</small>' if m.credit else ""
-        parts.append(f'<figure><img src="{_esc(url)}" alt="{_esc(m.alt)}">'
-                     f"<figcaption>{caption}{credit}</figcaption></figure>")
+        parts.append(f"<figure>{image}<figcaption>{caption}{credit}</figcaption></figure>")
     parts.append("</article>")
     return "\n".join(parts)

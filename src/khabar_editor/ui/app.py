@@ -72,6 +72,7 @@ def create_application(argv: list[str], lang: str) -> object:
 
     from khabar_editor import APP_NAME
     from khabar_editor.ui.fonts import BUNDLED_FAMILY, load_bundled_fonts
+    from khabar_editor.ui.plain_labels import install_plain_labels
 
     # The preview renders in a worker thread; a short GIL switch interval keeps
     # the GUI thread from waiting up to 5 ms each time it re-enters Python.
@@ -84,6 +85,7 @@ def create_application(argv: list[str], lang: str) -> object:
     font.setFamilies([font.family(), BUNDLED_FAMILY])
     app.setFont(font)
     _install_translator(app, lang)
+    install_plain_labels(app)  # no label may load an <img> from the disk
     return app
 
 

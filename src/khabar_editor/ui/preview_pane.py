@@ -1,8 +1,11 @@
 """Live HTML preview: rendered off the GUI thread, debounced, stale results dropped.
 
 A QTextBrowser (no JavaScript, no network). :meth:`PreviewPane.loadResource`
-serves only the package's own photos from memory and refuses everything else,
-so nothing in an article can make the preview touch the network or the disk.
+serves only the package's own photos from memory and answers every other request
+(any resource type: image, style sheet, page) with an in-memory placeholder. It
+never returns nothing and never calls the base class: on an empty answer Qt falls
+back to reading the path from the disk (relative to the working folder), which
+would let a received article read the desk's files or hang on ``/dev/zero``.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from khabar_editor.app.preview import PreviewJob, preview_css, render_preview
@@ -20,6 +23,7 @@ from khabar_editor.app.preview import PreviewJob, preview_css, render_preview
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
+PLACEHOLDER_SIZE = (160, 100)
 _DARK_CSS = """
 p.deck, p.byline, span.role, blockquote, figcaption, small.credit { color: #c8c8c8; }
 p.category { color: #ff8a80; }
@@ -71,6 +75,7 @@ class PreviewPane(QTextBrowser):
         self._fired_at = 0.0
         self._fraction = 0.0
         self._images: dict[tuple[str, int], QImage] = {}
+        self.refused: list[str] = []  # resources answered with the placeholder (last page)
         self.applied_revision = -1
         # The document lays out lazily, so the range grows after setHtml: keep the place.
         self.verticalScrollBar().rangeChanged.connect(lambda *_r: self.sync_to(self._fraction))
@@ -95,6 +100,7 @@ class PreviewPane(QTextBrowser):
         if revision != self._wanted:
             return  # a newer render is on its way: drop the stale one
         self._images.clear()
+        self.refused.clear()
         self.setHtml(page)
         self.applied_revision = revision
         self.sync_to(self._fraction)
@@ -111,14 +117,25 @@ class PreviewPane(QTextBrowser):
         return self._pool.waitForDone(msecs)
 
     def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt override
-        """Serve package photos from memory; refuse everything else (no network, no disk)."""
-        if kind != QTextDocument.ResourceType.ImageResource.value and \
-                kind != QTextDocument.ResourceType.ImageResource:
-            return None
-        if url.scheme() or url.host():
+        """Package photos from memory; a placeholder for anything else, of any resource type.
+
+        Never ``None`` and never the base class: either would make Qt read the
+        path from the file system.
+        """
+        image = self._package_image(url)
+        if image is None:
+            if len(self.refused) < 1000:
+                self.refused.append(url.toString())
+            return placeholder_image()
+        return image
+
+    def _package_image(self, url: QUrl) -> QImage | None:
+        if url.scheme() or url.host() or url.hasQuery() or url.hasFragment():
             return None
         key = url.path()
-        data = self._media().get(key) if key.startswith("media/") else None
+        if not key.startswith("media/"):
+            return None
+        data = self._media().get(key)
         if data is None:
             return None
         width = max(120, self.viewport().width() - 40)
@@ -131,3 +148,23 @@ class PreviewPane(QTextBrowser):
                 image = image.scaledToWidth(width)
             cached = self._images[(key, width)] = image
         return cached
+
+
+_placeholder: QImage | None = None
+
+
+def placeholder_image() -> QImage:
+    """A small grey box with a crossed frame, drawn once in memory."""
+    global _placeholder
+    if _placeholder is None:
+        width, height = PLACEHOLDER_SIZE
+        image = QImage(width, height, QImage.Format.Format_RGB32)
+        image.fill(QColor("#d6d6d6"))
+        painter = QPainter(image)
+        painter.setPen(QPen(QColor("#8a8a8a"), 2))
+        painter.drawRect(1, 1, width - 3, height - 3)
+        painter.drawLine(0, 0, width - 1, height - 1)
+        painter.drawLine(0, height - 1, width - 1, 0)
+        painter.end()
+        _placeholder = image
+    return _placeholder
