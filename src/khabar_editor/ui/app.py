@@ -71,12 +71,14 @@ def create_application(argv: list[str], lang: str) -> object:
     from PySide6.QtWidgets import QApplication
 
     from khabar_editor import APP_NAME
+    from khabar_editor.ui.binding_guard import make_singletons_immortal
     from khabar_editor.ui.fonts import BUNDLED_FAMILY, load_bundled_fonts
     from khabar_editor.ui.plain_labels import install_plain_labels
 
     # The preview renders in a worker thread; a short GIL switch interval keeps
     # the GUI thread from waiting up to 5 ms each time it re-enters Python.
     sys.setswitchinterval(0.0005)
+    make_singletons_immortal()  # a leaking Qt binding must never abort the editor
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("in.khabar.KhabarEditor")
