@@ -255,3 +255,22 @@ def test_help_to_a_pipe_closed_early_is_not_an_error():
                           shell=True, capture_output=True, text=True)
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert _khabar("--help").returncode == 0
+
+
+@pytest.mark.parametrize("argv", [
+    ["pack", "a.md", "-o", ""],
+    ["pack", "a.md", "-o", "out\n.khabar"],
+    ["unpack", "x.khabar", "-o", "  "],
+    ["unpack", "x.khabar", "-o", "dir\x01"],
+    ["info", ""],
+    ["validate", "ok.khabar", "bad\x07.khabar"],
+    ["pack", "a.md", "--media", "", "-o", "x.khabar"],
+])
+def test_package_command_paths_are_checked(argv, tmp_path, monkeypatch, capsys):
+    """Empty names and names with control characters are refused before anything is read."""
+    from khabar_editor.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    assert list(tmp_path.iterdir()) == []
+    assert "Traceback" not in capsys.readouterr().err

@@ -16,6 +16,7 @@ import argparse
 import re
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from khabar_editor.i18n import N_, _
@@ -123,3 +124,8 @@ def path_value(value: str) -> str:
     if re.search("[\x00-\x1f\x7f]", value):
         raise _fail(MSG_PATH, value=shown(value))
     return value
+
+
+def path_option(value: str) -> Path:
+    """:func:`path_value` as a :class:`~pathlib.Path` (argparse ``type=``)."""
+    return Path(path_value(value))

@@ -11,6 +11,7 @@ from khabar_editor.article.model import Article
 from khabar_editor.article.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from khabar_editor.article.validate import validate_article
 from khabar_editor.cli.common import ExitCode, error_line, print_json, progress
+from khabar_editor.cli.options import path_option
 from khabar_editor.errors import PackageError
 from khabar_editor.i18n import N_, _
 from khabar_editor.package import (
@@ -28,21 +29,21 @@ from khabar_editor.textkit.words import count_words
 def register(subparsers: Any) -> None:
     """Add the ``pack``, ``unpack``, ``info`` and ``validate`` subcommands."""
     p = subparsers.add_parser("pack", help=_(N_("make a .khabar package from an article file")))
-    p.add_argument("article", type=Path, metavar="ARTICLE.md",
+    p.add_argument("article", type=path_option, metavar="ARTICLE.md",
                    help=_(N_("article text: YAML front matter + Markdown")))
-    p.add_argument("--media", type=Path, metavar="DIR",
+    p.add_argument("--media", type=path_option, metavar="DIR",
                    help=_(N_("folder holding the photos named in the front matter "
                              "(default: the article's folder)")))
-    p.add_argument("--wordlist", type=Path, metavar="FILE",
+    p.add_argument("--wordlist", type=path_option, metavar="FILE",
                    help=_(N_("newsroom word list to include (one word per line)")))
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.khabar",
+    p.add_argument("-o", "--output", type=path_option, required=True, metavar="OUT.khabar",
                    help=_(N_("the package file to write")))
     p.add_argument("--force", action="store_true", help=_(N_("overwrite an existing file")))
     p.set_defaults(func=cmd_pack)
 
     p = subparsers.add_parser("unpack", help=_(N_("check a package and unpack it into a folder")))
-    p.add_argument("file", type=Path, metavar="FILE.khabar", help=_(N_("the package to read")))
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
+    p.add_argument("file", type=path_option, metavar="FILE.khabar", help=_(N_("the package to read")))
+    p.add_argument("-o", "--output", type=path_option, required=True, metavar="DIR",
                    help=_(N_("an empty folder to unpack into")))
     p.add_argument("--force", action="store_true",
                    help=_(N_("write into a folder that is not empty")))
@@ -50,16 +51,16 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("info", help=_(N_("show what a package holds and whether it "
                                                  "is intact")))
-    p.add_argument("file", type=Path, metavar="FILE.khabar", help=_(N_("the package to read")))
+    p.add_argument("file", type=path_option, metavar="FILE.khabar", help=_(N_("the package to read")))
     p.add_argument("--json", action="store_true", help=_(N_("print JSON")))
     p.set_defaults(func=cmd_info)
 
     p = subparsers.add_parser("validate", help=_(N_("check packages or article files for "
                                                      "errors")))
-    p.add_argument("files", type=Path, nargs="+", metavar="FILE",
+    p.add_argument("files", type=path_option, nargs="+", metavar="FILE",
                    help=_(N_(".khabar packages or .md article files")))
     p.add_argument("--json", action="store_true", help=_(N_("print JSON")))
-    p.add_argument("--taxonomy", type=Path, metavar="FILE",
+    p.add_argument("--taxonomy", type=path_option, metavar="FILE",
                    help=_(N_("newsroom category list (YAML)")))
     p.set_defaults(func=cmd_validate)
 
