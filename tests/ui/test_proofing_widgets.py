@@ -244,3 +244,20 @@ def test_panel_with_a_proofreader_checks_and_switches_rules(qtbot, proofreader):
     panel.rule_boxes["typo.double_space"].setChecked(False)
     assert {f.kind for f in panel.findings} == {"spelling"}
     assert "typo.double_space" not in proofreader.enabled_rules
+
+
+def test_spell_menu_reports_an_unwritable_dictionary(qtbot, tmp_path, monkeypatch):
+    """Add to dictionary on a dictionary that cannot be written shows the message, adds nothing."""
+    from khabar_editor.ui import dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, message: shown.append(message))
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    checker = Proofreader("hi", personal=blocker / "personal.txt")  # parent is a file
+    changed: list[bool] = []
+    menu = build_spell_menu(checker, "खबरीलाल", lambda _s: None, lambda: changed.append(True))
+    next(a for a in menu.actions() if a.text() == "Add to dictionary").trigger()
+    assert len(shown) == 1 and "personal dictionary" in shown[0]
+    assert changed == []
+    assert "खबरीलाल" not in checker.personal_words

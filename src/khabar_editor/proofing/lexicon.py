@@ -106,7 +106,7 @@ def read_word_file(path: str | os.PathLike[str]) -> list[str]:
     """Words in a UTF-8 word file; a missing file is empty.
 
     Raises:
-        ProofingError: the file is too large or not UTF-8 text.
+        ProofingError: the file is too large, unreadable or not UTF-8 text.
     """
     path = Path(path)
     try:
@@ -116,6 +116,10 @@ def read_word_file(path: str | os.PathLike[str]) -> list[str]:
         data = path.read_bytes()
     except FileNotFoundError:
         return []
+    except OSError as exc:  # a folder, no permission, a path through a file
+        raise ProofingError(N_("Word list {path} cannot be read: {reason}"),
+                            code="proofing.wordlist", path=str(path),
+                            reason=exc.strerror or str(exc)) from None
     try:
         return parse_word_list(data.decode("utf-8"))
     except UnicodeDecodeError:

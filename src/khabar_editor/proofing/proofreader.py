@@ -59,7 +59,11 @@ class Proofreader:
         self._hunspell_checks = language not in LEXICON_FILES
         self._hunspell, self.status = (open_hunspell(language) if use_hunspell
                                        else (None, HunspellStatus(False, "", language)))
-        self._personal = read_word_file(self.personal_path)
+        try:
+            self._personal = read_word_file(self.personal_path)
+        except ProofingError:  # spell check still works; adding words will report why not
+            log.warning("Personal dictionary %s unreadable", self.personal_path, exc_info=True)
+            self._personal = []
         self._newsroom: list[str] = []
         self._ignored: set[str] = set()
         self._extra: set[str] = set()

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
+from khabar_editor.errors import KhabarError
 from khabar_editor.i18n import N_, _
 from khabar_editor.proofing import Proofreader
 from khabar_editor.textkit.words import Token, iter_devanagari_words
@@ -43,7 +44,13 @@ def build_spell_menu(proofreader: Proofreader, word: str, replace: Callable[[str
 
     def do(func: Callable[[str], None]) -> Callable[[bool], None]:
         def run(_checked: bool = False) -> None:
-            func(word)
+            try:
+                func(word)
+            except KhabarError as exc:  # e.g. the personal dictionary cannot be written
+                from khabar_editor.ui import dialogs
+
+                dialogs.show_error(parent, str(exc))
+                return
             changed()
         return run
 
