@@ -25,6 +25,7 @@ _SPECS: dict[str, tuple[str, object, str, bool]] = {
     "import": ("&Import text or Markdown…", "Ctrl+I", "on_import", False),
     "insert_photo": ("Insert &photo…", "Ctrl+Shift+P", "on_insert_photo", False),
     "export": ("&Export…", "Ctrl+E", "on_export", False),
+    "inbox": ("In&box…", "Ctrl+Shift+O", "on_inbox", False),
     "quit": ("&Quit", "Ctrl+Q", "close", False),
     "undo": ("&Undo", Std.Undo, "on_undo", False),
     "redo": ("&Redo", Std.Redo, "on_redo", False),
@@ -50,8 +51,8 @@ _SPECS: dict[str, tuple[str, object, str, bool]] = {
 }
 
 MENUS = (
-    ("&File", ("new", "open", "recent", "-", "save", "save_as", "-", "import", "insert_photo",
-               "export", "-", "quit")),
+    ("&File", ("new", "open", "recent", "inbox", "-", "save", "save_as", "-", "import",
+               "insert_photo", "export", "-", "quit")),
     ("&Edit", ("undo", "redo", "-", "cut", "copy", "paste", "-", "find", "find_next", "-",
                "preferences")),
     ("&View", ("zoom_in", "zoom_out", "zoom_reset", "-", "show_metadata", "show_preview",
@@ -61,7 +62,8 @@ MENUS = (
 )
 # Hindi labels carry their mnemonic as "(&N)"; a toolbar button shows no mnemonic.
 _MNEMONIC = re.compile(r"\s*\(&?[A-Za-z0-9]\)")
-TOOLBAR = ("new", "open", "save", "-", "insert_photo", "find", "-", "spell_check", "fullscreen")
+TOOLBAR = ("new", "open", "inbox", "save", "-", "insert_photo", "find", "-", "spell_check",
+           "fullscreen")
 
 
 def build_actions(window: MainWindow) -> dict[str, QAction]:

@@ -92,10 +92,12 @@ def create_application(argv: list[str], lang: str) -> object:
 
 
 def startup(window: object, file: str | None) -> None:
-    """After the window is shown: recovery offer, then the file or the sample."""
+    """After the window is shown: name and role (first start), recovery offer, then the
+    file or the sample."""
     from khabar_editor.app.sample import sample_package
 
     session = window.session  # type: ignore[attr-defined]
+    window.desk.startup()  # type: ignore[attr-defined]  # who is working; signing key
     restored = session.offer_recovery()
     if not restored:
         if file:

@@ -22,7 +22,7 @@ from khabar_editor.article.validate import validate_article
 from khabar_editor.errors import KhabarError
 from khabar_editor.i18n import N_, _, translate
 from khabar_editor.settings import Settings, State, save_settings, save_state
-from khabar_editor.ui import dialogs, proofing_bridge
+from khabar_editor.ui import desk_controller, dialogs, proofing_bridge
 from khabar_editor.ui.actions import build_actions, build_menus
 from khabar_editor.ui.editor_widget import MarkdownEditor
 from khabar_editor.ui.find_bar import FindBar
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = build_menus(self, self.actions_by_name)
         self._build_timers()
         self.proofing = proofing_bridge.attach(self)
+        self.desk = desk_controller.attach(self)
         self.apply_settings()
         self.document_loaded()
         self.state_changed()
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
         finally:
             self._loading = False
         self.proofing.document_loaded()
+        self.desk.document_loaded()
         self._update_stats_and_problems()
         self.preview.render_now()
 
@@ -214,6 +216,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.session.dirty)
         self.status_saved.setText(_("Not saved") if self.session.dirty else _("Saved"))
         self._fill_recent_menu()
+        self.desk.state_changed()
 
     # -- changes ----------------------------------------------------------------------
     def _preview_job(self) -> PreviewJob:
@@ -334,6 +337,9 @@ class MainWindow(QMainWindow):
         hint = str(self.session.path) if self.session.path else None
         ExportDialog(self, self.session.package, hint).exec()
 
+    def on_inbox(self) -> None:
+        self.desk.show_inbox()
+
     def on_sample(self) -> None:
         if self.session.maybe_save():
             self.session.load_package(sample_package(), None, dirty=False)
@@ -407,7 +413,7 @@ class MainWindow(QMainWindow):
     def on_preferences(self) -> None:
         from khabar_editor.ui.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings, self)
+        dialog = PreferencesDialog(self.settings, self, key_created=self.desk.key_created)
         if not dialog.exec():
             return
         new = dialog.result_settings()
@@ -416,6 +422,7 @@ class MainWindow(QMainWindow):
         save_settings(self.settings)
         self.taxonomy = self._load_taxonomy()
         self.apply_settings()
+        self.desk.settings_changed()
         if language_changed:
             QMessageBox.information(self, APP_NAME, restart_notice(new.ui_language))
 

@@ -11,12 +11,16 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from khabar_editor.i18n import _
 from khabar_editor.settings import Settings
+from khabar_editor.ui.identity_dialog import IdentityFields
+from khabar_editor.ui.keys_dialog import KeyCreated, KeysSection
 
 
 class PreferencesDialog(QDialog):
-    """Interface language, theme, font, autosave, photos, digits, taxonomy, spelling."""
+    """Who you are, interface language, theme, font, autosave, photos, digits, taxonomy,
+    spelling, and signing keys."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 key_created: KeyCreated | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Preferences"))
         self.setObjectName("preferences")
@@ -24,12 +28,17 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         self._appearance_rows(form)
         self._work_rows(form)
+        self.keys = KeysSection(self._settings, lambda: self.identity.name.text(), key_created)
+        self.keys.set_role(self.identity.role.currentData())
+        self.identity.role.currentIndexChanged.connect(
+            lambda _i: self.keys.set_role(self.identity.role.currentData()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.keys)
         layout.addWidget(buttons)
 
     def _appearance_rows(self, form: QFormLayout) -> None:
@@ -39,9 +48,8 @@ class PreferencesDialog(QDialog):
             self.language.addItem(text, code)
         self.language.setCurrentIndex(max(0, self.language.findData(s.ui_language)))
         form.addRow(_("Interface language"), self.language)
-        self.user_name = QLineEdit(s.user_name)
-        self.user_name.setPlaceholderText(_("the byline name"))
-        form.addRow(_("Your name (revision log)"), self.user_name)
+        self.identity = IdentityFields(form, s.user_name, getattr(s, "user_role", ""))
+        self.user_name = self.identity.name
         self.theme = QComboBox()
         for text, code in ((_("Follow the system"), "system"), (_("Light"), "light"),
                            (_("Dark"), "dark")):
@@ -98,7 +106,8 @@ class PreferencesDialog(QDialog):
         """The settings as edited in the dialog."""
         s = self._settings
         s.ui_language = self.language.currentData()
-        s.user_name = self.user_name.text().strip()
+        s.user_name, s.user_role = self.identity.values()
+        s.identity_confirmed = getattr(s, "identity_confirmed", False) or bool(s.user_name)
         s.theme = self.theme.currentData()
         s.font_family = self.font.currentFont().family()
         s.font_size = self.font_size.value()

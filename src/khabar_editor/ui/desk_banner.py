@@ -1,0 +1,140 @@
+"""The banner on top of a received package: from whom, when, status, integrity, signature.
+
+It shows a :class:`BannerState` (computed by :mod:`khabar_editor.ui.desk_controller`
+from the session) and offers the desk its decisions: Approve, Return with a
+note, Show changes. A returned package shows the desk's note prominently to
+the correspondent. All text is plain (labels never render HTML).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from khabar_editor.i18n import _
+from khabar_editor.ui import desk_labels
+
+
+@dataclass(frozen=True)
+class BannerState:
+    """Everything the banner shows; ``desk`` enables the desk's buttons."""
+
+    sender: str
+    received: str  # local time text, "" when unknown
+    status: str  # status code
+    integrity: str  # integrity code, "" when not verified
+    signature: str  # signature code, "" when not verified
+    signer: str | None
+    note: str = ""
+    note_by: str = ""
+    note_when: str = ""
+    desk: bool = False
+    has_original: bool = False
+    problems: tuple[str, ...] = ()
+
+
+_GOOD, _BAD, _WARN = "#1b5e20", "#b3261e", "#8a5a00"
+_FRAME_STYLE = ("QFrame#deskBanner { background: #eef3fb; border-bottom: 1px solid #b8c7e0; }"
+                "QFrame#deskBanner QLabel { color: #1a1a1a; }")
+_NOTE_STYLE = ("QLabel#deskNote { background: #fff4c2; border: 1px solid #e0b400; "
+               "border-radius: 4px; padding: 6px; color: #3a2d00; font-size: 11pt; }")
+
+
+class DeskBanner(QFrame):
+    """A strip above the editor; hidden for the user's own drafts."""
+
+    approve_clicked = Signal()
+    return_clicked = Signal()
+    changes_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskBanner")
+        self.setStyleSheet(_FRAME_STYLE + _NOTE_STYLE)
+        self.state: BannerState | None = None
+        self.sender_label = QLabel()
+        self.sender_label.setObjectName("deskSender")
+        font = self.sender_label.font()
+        font.setBold(True)
+        self.sender_label.setFont(font)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("deskStatus")
+        self.integrity_label = QLabel()
+        self.integrity_label.setObjectName("deskIntegrity")
+        self.signature_label = QLabel()
+        self.signature_label.setObjectName("deskSignature")
+        self.note_label = QLabel()
+        self.note_label.setObjectName("deskNote")
+        self.note_label.setWordWrap(True)
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("deskProblems")
+        self.problems_label.setWordWrap(True)
+        self.approve_button = QPushButton(_("Approve"))
+        self.approve_button.setObjectName("deskApprove")
+        self.return_button = QPushButton(_("Return with note…"))
+        self.return_button.setObjectName("deskReturn")
+        self.changes_button = QPushButton(_("Show changes"))
+        self.changes_button.setObjectName("deskChanges")
+        self.approve_button.clicked.connect(self.approve_clicked)
+        self.return_button.clicked.connect(self.return_clicked)
+        self.changes_button.clicked.connect(self.changes_clicked)
+
+        facts = QHBoxLayout()
+        facts.setSpacing(18)
+        for label in (self.sender_label, self.status_label, self.integrity_label,
+                      self.signature_label):
+            facts.addWidget(label)
+        facts.addStretch(1)
+        for button in (self.changes_button, self.return_button, self.approve_button):
+            facts.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(4)
+        layout.addLayout(facts)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.note_label)
+        self.hide()
+
+    def show_state(self, state: BannerState | None) -> None:
+        """Show ``state``; ``None`` hides the banner."""
+        self.state = state
+        if state is None:
+            self.hide()
+            return
+        sender = state.sender or _("unknown sender")
+        if state.received:
+            self.sender_label.setText(_("From {sender} · received {when}").format(
+                sender=sender, when=state.received))
+        else:
+            self.sender_label.setText(_("From {sender}").format(sender=sender))
+        self.status_label.setText(_("Status: {status}").format(
+            status=desk_labels.status_text(state.status)))
+        self._set(self.integrity_label, desk_labels.integrity_text(state.integrity)
+                  if state.integrity else "", _GOOD if state.integrity == "intact" else _BAD)
+        colour = {"valid": _GOOD, "broken": _BAD}.get(state.signature, _WARN)
+        self._set(self.signature_label, desk_labels.signature_text(state.signature, state.signer)
+                  if state.signature else "", colour)
+        self.problems_label.setText("\n".join(state.problems))
+        self.problems_label.setVisible(bool(state.problems))
+        if state.note:
+            header = _("Note from {who} ({when}):").format(who=state.note_by or _("the desk"),
+                                                          when=state.note_when) \
+                if state.note_when else _("Note from {who}:").format(
+                    who=state.note_by or _("the desk"))
+            self.note_label.setText(f"{header}\n{state.note}")
+        self.note_label.setVisible(bool(state.note))
+        deciding = state.desk and state.status in ("submitted", "in-edit")
+        self.approve_button.setVisible(state.desk)
+        self.return_button.setVisible(state.desk)
+        self.approve_button.setEnabled(deciding)
+        self.return_button.setEnabled(deciding)
+        self.changes_button.setVisible(state.desk or state.has_original)
+        self.show()
+
+    @staticmethod
+    def _set(label: QLabel, text: str, colour: str) -> None:
+        label.setText(text)
+        label.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        label.setVisible(bool(text))

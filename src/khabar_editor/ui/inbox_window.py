@@ -1,0 +1,513 @@
+"""The desk's inbox: every package in a folder, in a sortable, filterable table.
+
+The core reads the packages (:mod:`khabar_editor.app.inbox`); this window only
+shows what it reports. Scanning runs in a :class:`QThreadPool` runnable that
+delivers rows in batches through queued signals, so the first rows show at
+once and the window keeps responding while a big folder is read. A
+:class:`QFileSystemWatcher` (debounced) scans files that arrive or change
+later. A corrupt or hostile package is a row with its reason, never an
+exception in the view.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (QAbstractTableModel, QFileSystemWatcher, QModelIndex, QObject,
+                            QPersistentModelIndex, QRunnable, QSortFilterProxyModel, Qt,
+                            QThreadPool, QTimer, Signal)
+from PySide6.QtGui import QBrush, QCloseEvent, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMainWindow, QProgressBar,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from khabar_editor.app import inbox as core_inbox
+from khabar_editor.i18n import N_, _
+from khabar_editor.ui import desk_labels
+
+log = logging.getLogger(__name__)
+
+BATCH_ROWS = 25  # rows per signal at most
+BATCH_SECONDS = 0.1  # ...or whatever was read in this time
+WATCH_DEBOUNCE_MS = 400
+
+COLUMNS = (
+    ("headline", N_("Headline")), ("byline", N_("Byline")), ("place", N_("Place")),
+    ("category", N_("Category")), ("words", N_("Words")), ("received", N_("Received")),
+    ("status", N_("Status")), ("integrity", N_("Integrity")), ("signature", N_("Signature")),
+)
+COLUMN_INDEX = {key: i for i, (key, _label) in enumerate(COLUMNS)}
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_BAD_INTEGRITY = QColor("#b3261e")
+_WARN_SIGNATURE = QColor("#8a5a00")
+
+
+def list_packages(folder: Path) -> list[Path]:
+    """``*.khabar`` files and unpacked package folders directly in ``folder``, by name."""
+    found: list[Path] = []
+    with os.scandir(folder) as it:
+        for item in it:
+            path = Path(item.path)
+            try:
+                if item.is_file(follow_symlinks=False) and path.suffix.lower() == ".khabar":
+                    found.append(path)
+                elif item.is_dir(follow_symlinks=False) and (path / "manifest.json").is_file():
+                    found.append(path)
+            except OSError:
+                continue
+    return sorted(found, key=lambda p: p.name)
+
+
+class _ScanSignals(QObject):
+    """Signals of a scan job (a QRunnable is not a QObject)."""
+
+    batch = Signal(int, object)  # generation, list of entries
+    progress = Signal(int, int, int)  # generation, done, total
+    finished = Signal(int)
+
+
+class _ScanJob(QRunnable):
+    """Scan ``paths`` with the core scanner, emitting entries in batches."""
+
+    def __init__(self, generation: int, paths: list[Path], keys: Any,
+                 signals: _ScanSignals, cancelled: threading.Event) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.generation, self.paths, self.keys = generation, paths, keys
+        self.signals, self.cancelled = signals, cancelled
+
+    def run(self) -> None:
+        batch: list[Any] = []
+        last = time.monotonic()
+        total = len(self.paths)
+        for done, path in enumerate(self.paths, 1):
+            if self.cancelled.is_set():
+                return
+            batch.append(core_inbox.inbox_entry(path, keys=self.keys))
+            now = time.monotonic()
+            if len(batch) >= BATCH_ROWS or now - last >= BATCH_SECONDS or done == total:
+                self.signals.batch.emit(self.generation, batch)
+                self.signals.progress.emit(self.generation, done, total)
+                batch, last = [], now
+        if not self.cancelled.is_set():
+            self.signals.finished.emit(self.generation)
+
+
+class InboxModel(QAbstractTableModel):
+    """One row per package file; an entry is whatever the core scanner returned."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[Any] = []
+        self._row_of: dict[str, int] = {}
+
+    # -- Qt model ---------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(COLUMNS[section][1])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return desk_labels.cell_text(entry, key)
+        if role == SORT_ROLE:
+            return desk_labels.sort_value(entry, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return desk_labels.row_tooltip(entry)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key == "integrity" and desk_labels.integrity(entry) != "intact":
+                return QBrush(_BAD_INTEGRITY)
+            if key == "signature" and desk_labels.signature(entry) != "valid":
+                return QBrush(_WARN_SIGNATURE)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "words":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ENTRY_ROLE:
+            return entry
+        return None
+
+    # -- updates ----------------------------------------------------------------------
+    def clear(self) -> None:
+        """Forget every row."""
+        self.beginResetModel()
+        self.entries, self._row_of = [], {}
+        self.endResetModel()
+
+    def add_entries(self, entries: Iterable[Any]) -> None:
+        """Insert new rows; an entry for a path already listed replaces that row."""
+        fresh: list[Any] = []
+        for entry in entries:
+            path = desk_labels.path_key(entry)
+            row = self._row_of.get(path)
+            if row is None:
+                fresh.append(entry)
+                continue
+            self.entries[row] = entry
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        if fresh:
+            first = len(self.entries)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            for entry in fresh:
+                self._row_of[desk_labels.path_key(entry)] = len(self.entries)
+                self.entries.append(entry)
+            self.endInsertRows()
+
+    def remove_paths(self, paths: set[str]) -> None:
+        """Drop the rows of files that are gone."""
+        for row in sorted((self._row_of[p] for p in paths if p in self._row_of), reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.entries[row]
+            self.endRemoveRows()
+        self._row_of = {desk_labels.path_key(e): i for i, e in enumerate(self.entries)}
+
+    def paths(self) -> set[str]:
+        """Paths of every listed file."""
+        return set(self._row_of)
+
+
+class InboxFilter(QSortFilterProxyModel):
+    """Sorts by typed values; filters by status, integrity and a nukta-insensitive search."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.status = ""
+        self.integrity = ""
+        self._query = ""
+
+    def set_filters(self, status: str, integrity: str, text: str) -> None:
+        """Show only rows matching ``status``, ``integrity`` ("" = any) and ``text``."""
+        self.status, self.integrity = status, integrity
+        self._query = text.strip()
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, InboxModel)
+        entry = model.entries[source_row]
+        if self.status and desk_labels.status(entry) != self.status:
+            return False
+        if self.integrity and desk_labels.integrity(entry) != self.integrity:
+            return False
+        return not self._query or core_inbox.matches(entry, self._query)
+
+
+class InboxWindow(QMainWindow):
+    """``InboxWindow(folder=None)``: the packages of one folder.
+
+    Emits :attr:`open_requested` with a path when a row is double-clicked.
+    """
+
+    open_requested = Signal(str)
+    scan_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None, folder: str | Path | None = None, *,
+                 keys: Any = None,
+                 export: Callable[[list[Path]], None] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inboxWindow")
+        self.setWindowTitle(_("Inbox"))
+        self.folder: Path | None = None
+        self.keys = keys  # a signing.KeyStore; None: the user's own key store
+        self._export = export
+        self._generation = 0
+        self._cancel = threading.Event()
+        self._scanning = False
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _ScanSignals(self)
+        self._signals.batch.connect(self._on_batch)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+        self._pending: set[Path] = set()
+        self._mtimes: dict[str, tuple[int, int]] = {}
+        self._build()
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(lambda _p: self.debounce.start())
+        self.watcher.fileChanged.connect(lambda _p: self.debounce.start())
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(WATCH_DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.rescan_changes)
+        self.resize(1200, 640)
+        if folder is not None:
+            self.set_folder(folder)
+
+    # -- layout -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.folder_label = QLabel(_("No folder chosen"))
+        self.folder_label.setObjectName("inboxFolder")
+        choose = QPushButton(_("Choose folder…"))
+        choose.clicked.connect(self.choose_folder)
+        self.search = QLineEdit()
+        self.search.setObjectName("inboxSearch")
+        self.search.setPlaceholderText(_("Search headline, byline, place (ज़ finds ज)"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("inboxStatusFilter")
+        self.status_filter.addItem(_("Any status"), "")
+        for code in desk_labels.STATUSES:
+            self.status_filter.addItem(desk_labels.status_text(code), code)
+        self.integrity_filter = QComboBox()
+        self.integrity_filter.setObjectName("inboxIntegrityFilter")
+        self.integrity_filter.addItem(_("Any integrity"), "")
+        for code in desk_labels.INTEGRITIES:
+            self.integrity_filter.addItem(desk_labels.integrity_text(code), code)
+        for signal in (self.search.textChanged, self.status_filter.currentIndexChanged,
+                       self.integrity_filter.currentIndexChanged):
+            signal.connect(self._apply_filters)
+        top = QHBoxLayout()
+        top.addWidget(self.folder_label, 1)
+        top.addWidget(choose)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.integrity_filter)
+
+        self.model = InboxModel(self)
+        self.proxy = InboxFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("inboxTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMN_INDEX["received"], Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for key, width in (("headline", 300), ("byline", 150), ("place", 110),
+                           ("category", 100), ("words", 60), ("received", 130),
+                           ("status", 90), ("integrity", 120)):
+            self.table.setColumnWidth(COLUMN_INDEX[key], width)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("inboxProgress")
+        self.progress.setMaximumWidth(260)
+        self.progress.hide()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("inboxCount")
+        self.open_button = QPushButton(_("Open"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.export_button = QPushButton(_("Export selected…"))
+        self.export_button.setObjectName("inboxExport")
+        self.export_button.clicked.connect(self.export_selected)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.open_button)
+        bottom.addWidget(self.export_button)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.setCentralWidget(central)
+        self._update_buttons()
+
+    # -- folder and scanning ----------------------------------------------------------
+    def choose_folder(self) -> None:
+        """Ask for the folder to watch."""
+        start = str(self.folder) if self.folder else str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, _("Inbox folder"), start)
+        if folder:
+            self.set_folder(folder)
+
+    def set_folder(self, folder: str | Path) -> None:
+        """List the packages of ``folder`` (scanned in the background) and watch it."""
+        folder = Path(folder)
+        self._stop_scan()
+        if self.watcher.directories():
+            self.watcher.removePaths(self.watcher.directories())
+        self.model.clear()
+        self._mtimes.clear()
+        self.folder = folder
+        self.folder_label.setText(str(folder))
+        self.folder_label.setToolTip(str(folder))
+        if not folder.is_dir():
+            self.count_label.setText(_("The folder {path} cannot be read.").format(path=folder))
+            return
+        self.watcher.addPath(str(folder))
+        self._scan(self._changed_files())
+
+    def _listing(self) -> dict[str, tuple[int, int]]:
+        """Package files of the folder with (size, mtime); unreadable folders list nothing."""
+        if self.folder is None:
+            return {}
+        try:
+            paths = list_packages(self.folder)
+        except OSError as exc:
+            log.warning("Cannot list %s: %s", self.folder, exc)
+            return {}
+        found: dict[str, tuple[int, int]] = {}
+        for path in paths:
+            try:
+                st = Path(path).stat()
+            except OSError:
+                continue
+            found[str(path)] = (st.st_size, st.st_mtime_ns)
+        return found
+
+    def _changed_files(self) -> list[Path]:
+        listing = self._listing()
+        gone = set(self._mtimes) - set(listing)
+        if gone:
+            self.model.remove_paths(gone)
+        changed = [Path(p) for p, stamp in listing.items() if self._mtimes.get(p) != stamp]
+        self._mtimes = listing
+        return changed
+
+    def rescan_changes(self) -> None:
+        """Scan files that appeared or changed since the last look (watcher, debounced)."""
+        if self.folder is None:
+            return
+        changed = self._changed_files()
+        if changed:
+            self._scan(changed)
+        self._update_count()
+
+    def _scan(self, paths: list[Path]) -> None:
+        if not paths:
+            self._update_count()
+            self.scan_finished.emit()
+            return
+        if self._scanning:
+            # One job at a time; what arrives meanwhile is scanned right after.
+            self._pending.update(paths)
+            return
+        self._generation += 1
+        self._cancel = threading.Event()
+        self._scanning = True
+        self.progress.setRange(0, len(paths))
+        self.progress.setValue(0)
+        self.progress.show()
+        if self.keys is None:
+            from khabar_editor.package.signing import KeyStore
+
+            self.keys = KeyStore()
+        self._pool.start(_ScanJob(self._generation, list(paths), self.keys,
+                                  self._signals, self._cancel))
+
+    def _stop_scan(self) -> None:
+        self._cancel.set()
+        self._pending.clear()
+        self._generation += 1  # late batches of the old job are ignored
+        self._pool.waitForDone()
+        self._scanning = False
+        self.progress.hide()
+
+    def _on_batch(self, generation: int, entries: list[Any]) -> None:
+        if generation == self._generation:
+            self.model.add_entries(entries)
+            self._update_count()
+
+    def _on_progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _on_finished(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._scanning = False
+        self.progress.hide()
+        if self._pending:
+            pending, self._pending = sorted(self._pending), set()
+            self._scan(pending)
+            return
+        self._update_count()
+        self.scan_finished.emit()
+
+    def is_scanning(self) -> bool:
+        """Whether a background scan is running."""
+        return self._scanning
+
+    # -- filters, selection, actions --------------------------------------------------
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(self.status_filter.currentData() or "",
+                               self.integrity_filter.currentData() or "", self.search.text())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            self.count_label.setText(_("{count} packages").format(count=total))
+        else:
+            self.count_label.setText(_("{shown} of {count} packages").format(
+                shown=shown, count=total))
+
+    def _update_buttons(self) -> None:
+        entries = self.selected_entries()
+        self.open_button.setEnabled(len(entries) == 1 and desk_labels.readable(entries[0]))
+        self.export_button.setEnabled(any(desk_labels.readable(e) for e in entries))
+
+    def selected_entries(self) -> list[Any]:
+        """The scanner entries of the selected rows, in view order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(ENTRY_ROLE) for r in rows]
+
+    def _open_index(self, index: QModelIndex) -> None:
+        entry = index.data(ENTRY_ROLE)
+        if entry is not None:
+            self._open_entry(entry)
+
+    def _open_entry(self, entry: Any) -> None:
+        if not desk_labels.readable(entry):
+            self.count_label.setText(_("{name} cannot be opened: {reason}").format(
+                name=Path(desk_labels.path_key(entry)).name, reason=desk_labels.reason(entry)))
+            return
+        self.open_requested.emit(desk_labels.path_key(entry))
+
+    def open_selected(self) -> None:
+        """Open the one selected package in the editor."""
+        entries = self.selected_entries()
+        if len(entries) == 1:
+            self._open_entry(entries[0])
+
+    def export_selected(self) -> None:
+        """Export every selected readable package in one go."""
+        paths = [Path(desk_labels.path_key(e)) for e in self.selected_entries()
+                 if desk_labels.readable(e)]
+        if not paths:
+            return
+        if self._export is not None:
+            self._export(paths)
+            return
+        from khabar_editor.ui.batch_export import BatchExportDialog
+
+        BatchExportDialog(self, paths).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._stop_scan()
+        if self.watcher.directories():
+            self.watcher.removePaths(self.watcher.directories())
+        super().closeEvent(event)
