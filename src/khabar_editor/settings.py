@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
+import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -27,7 +29,9 @@ from khabar_editor.fsutil import atomic_write_text
 
 log = logging.getLogger(__name__)
 
-SETTINGS_VERSION = 2
+SETTINGS_VERSION = 3
+ROLES = ("correspondent", "desk")
+_USER_ID = re.compile(r"^[0-9a-f]{32}$")
 MAX_RECENT = 10
 THEMES = ("system", "light", "dark")
 DIGIT_STYLES = ("latin", "devanagari")
@@ -50,7 +54,11 @@ class Settings:
     """Preferences the user sets in the Preferences dialog."""
 
     ui_language: str = ""  # "" follows the system / KHABAR_LANG; "en" or "hi"
-    user_name: str = ""  # who saves, for the package's revision log ("" = the byline)
+    user_name: str = ""  # who saves, for the package's revision log ("" = "unknown", never the byline)
+    user_role: str = "correspondent"  # "correspondent" or "desk" (ROLES)
+    user_id: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False)  # installation id
+    identity_confirmed: bool = False  # name and role chosen (first-start dialog / Preferences)
+    signing_key_file: str = ""  # the user's NAME.key ("" = saves are not signed)
     theme: str = "system"
     font_family: str = "Noto Sans Devanagari"
     font_size: int = 14
@@ -68,6 +76,10 @@ class Settings:
         self.theme = self.theme if self.theme in THEMES else "system"
         self.digit_style = self.digit_style if self.digit_style in DIGIT_STYLES else "latin"
         self.ui_language = self.ui_language if self.ui_language in ("", "en", "hi") else ""
+        self.user_role = self.user_role if self.user_role in ROLES else "correspondent"
+        self.user_name = " ".join(self.user_name.split())[:200]
+        if not _USER_ID.match(self.user_id):
+            self.user_id = uuid.uuid4().hex
         self.font_size = min(max(int(self.font_size), 6), 72)
         self.autosave_seconds = min(max(int(self.autosave_seconds), 1), 600)
         self.photo_max_px = min(max(int(self.photo_max_px), 200), 10000)
@@ -110,7 +122,23 @@ def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2}
+def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 3 adds who is working (role, installation id). A name set before
+    # counts as chosen; the role defaults to correspondent (Preferences changes it).
+    data.setdefault("user_role", "correspondent")
+    data.setdefault("user_id", uuid.uuid4().hex)
+    data.setdefault("identity_confirmed", bool(str(data.get("user_name", "")).strip()))
+    return data
+
+
+def needs_identity(settings: Settings) -> bool:
+    """Whether the first-start dialog must ask for the user's name and role."""
+    return not settings.identity_confirmed or not settings.user_name.strip()
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _migrate_1_to_2, 2: _migrate_2_to_3}
+
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

@@ -90,18 +90,22 @@ class DeskController:
         self.refresh()
 
     def startup(self) -> None:
-        """First start: ask who is working; then unlock the signing key if there is one."""
-        from khabar_editor.settings import needs_identity
-
+        """First start: ask who is working (without blocking start-up); unlock the key."""
+        try:
+            from khabar_editor.settings import needs_identity
+        except ImportError:  # core without identities
+            return
         settings = self.window.settings
         if needs_identity(settings):
-            answer = desk_dialogs.ask_identity(settings, self.window)
-            if answer is not None:
-                settings.user_name, settings.user_role = answer
-                settings.identity_confirmed = True
-                save_settings(settings)
-                self.refresh()
+            desk_dialogs.open_identity(settings, self.window, self._identity_chosen)
         self.unlock_signing_key()
+
+    def _identity_chosen(self, name: str, role: str) -> None:
+        settings = self.window.settings
+        settings.user_name, settings.user_role = name, role
+        settings.identity_confirmed = True
+        save_settings(settings)
+        self.refresh()
 
     def settings_changed(self) -> None:
         """Preferences were applied: the role or the key may have changed."""
@@ -124,7 +128,7 @@ class DeskController:
         """Load the user's private key (asking for its passphrase if needed)."""
         from khabar_editor.package import signing
 
-        key_file = self.window.settings.signing_key_file
+        key_file = getattr(self.window.settings, "signing_key_file", "")
         if not key_file:
             return False
         path = Path(key_file)

@@ -1,11 +1,15 @@
-"""Small modal questions of the desk workflow, one function each.
+"""Small questions of the desk workflow, one function each.
 
-Every function returns the answer (``None`` when the user cancelled), so tests
-replace them with recorded answers and never block on a modal dialog.
+Every ``ask_*`` function returns the answer (``None`` when the user cancelled);
+:func:`open_identity` calls back instead, so start-up never blocks on it. Tests
+replace them with recorded answers and never wait for a dialog.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QVBoxLayout, QWidget)
 
@@ -16,12 +20,16 @@ MAX_NOTE_CHARS = 4000
 MIN_PASSPHRASE_CHARS = 8
 
 
-def ask_identity(settings: Settings, parent: QWidget | None = None) -> tuple[str, str] | None:
-    """First start: (name, role), or ``None`` if the dialog was closed."""
+def open_identity(settings: Settings, parent: QWidget | None,
+                  chosen: Callable[[str, str], None]) -> None:
+    """First start: show the name-and-role dialog without blocking; ``chosen(name, role)``
+    is called when the user confirms (the window stays usable behind it)."""
     from khabar_editor.ui.identity_dialog import IdentityDialog
 
     dialog = IdentityDialog(settings, parent)
-    return dialog.values() if dialog.exec() else None
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.accepted.connect(lambda: chosen(*dialog.values()))
+    dialog.open()
 
 
 class NoteDialog(QDialog):

@@ -71,8 +71,3 @@ class IdentityDialog(QDialog):
         """(name, role) as entered."""
         return self.fields.values()
 
-
-def ask_identity(settings: Settings, parent: QWidget | None = None) -> tuple[str, str] | None:
-    """Show the dialog; (name, role), or ``None`` when it was closed without a name."""
-    dialog = IdentityDialog(settings, parent)
-    return dialog.values() if dialog.exec() else None
