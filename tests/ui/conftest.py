@@ -32,7 +32,31 @@ def answered(monkeypatch):
     monkeypatch.setattr(dialogs, "ask_save_changes", ask_save)
     monkeypatch.setattr(dialogs, "ask_restore", lambda parent, info: record["restore"])
     monkeypatch.setattr(dialogs, "show_error", lambda parent, msg: record["errors"].append(msg))
+    _answer_desk_dialogs(monkeypatch, record)
     return record
+
+
+def _answer_desk_dialogs(monkeypatch, record):
+    """The desk's questions: first-start identity, return note, passphrases (None: cancel)."""
+    from khabar_editor.ui import desk_dialogs
+
+    record.update({"identity": None, "note": None, "passphrase": None, "desk_asked": []})
+
+    def open_identity(settings, parent, chosen):
+        record["desk_asked"].append("identity")
+        if record["identity"] is not None:
+            chosen(*record["identity"])
+
+    def ask(name):
+        def answer(*_args, **_kwargs):
+            record["desk_asked"].append(name)
+            return record[name]
+        return answer
+
+    monkeypatch.setattr(desk_dialogs, "open_identity", open_identity)
+    monkeypatch.setattr(desk_dialogs, "ask_return_note", ask("note"))
+    monkeypatch.setattr(desk_dialogs, "ask_new_passphrase", ask("passphrase"))
+    monkeypatch.setattr(desk_dialogs, "ask_passphrase", ask("passphrase"))
 
 
 @pytest.fixture
