@@ -183,7 +183,7 @@ def test_missing_recent_file_is_dropped_from_the_list(session, view, tmp_path):
 
 
 def test_revision_log_names_the_person_saving(session, view, tmp_path):
-    """The desk editor's own name goes into the revision log, else the byline."""
+    """The person saving goes into the revision log; with no name "unknown", never the byline."""
     session.article.byline.name = "सुनीता कुमारी"
     view.pending_body = HINDI
     session.mark_changed()
@@ -193,4 +193,4 @@ def test_revision_log_names_the_person_saving(session, view, tmp_path):
     session.mark_changed()
     assert session.save()
     whos = [r.who for r in read_package(tmp_path / "a.khabar").revisions]
-    assert whos == ["सुनीता कुमारी", "डेस्क: अमित"]
+    assert whos == ["unknown", "डेस्क: अमित"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from khabar_editor.app.photos import media_name, prepare_photo
+from khabar_editor.app import workflow
 from khabar_editor.app.recovery import RecoveryInfo, RecoveryStore
 from khabar_editor.article.model import Article, Byline, Media
 from khabar_editor.errors import KhabarError
@@ -21,7 +22,9 @@ from khabar_editor.i18n import _
 from khabar_editor.settings import Settings, State, save_state
 
 if TYPE_CHECKING:
+    from khabar_editor.article.model import Status
     from khabar_editor.package import Package
+    from khabar_editor.package.signing import SigningKey, Verification
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +87,7 @@ class DocumentSession:
         self.revision = 0  # bumped on every change; tags preview renders
         self._autosaved_revision = 0
         self._doc = _Doc(_new_package(self._fresh_article()))
+        self.signing_key: SigningKey | None = None  # set by the window once unlocked
 
     # -- properties -------------------------------------------------------------------
     @property
@@ -106,6 +110,41 @@ class DocumentSession:
     def display_name(self) -> str:
         """File name for the title bar, or a placeholder for a new article."""
         return self.path.name if self.path else _("Untitled article")
+
+    @property
+    def identity(self) -> workflow.Identity:
+        """Who is working (Preferences), never the byline."""
+        return workflow.identity_from_settings(self.settings)
+
+    @property
+    def is_received(self) -> bool:
+        """The open package came from someone else (the desk is working on it)."""
+        return workflow.is_received(self.package, self.identity)
+
+    def start_desk_edit(self) -> bool:
+        """On the first edit of a received, submitted story: move it to in-edit."""
+        if workflow.begin_desk_edit(self.package, self.identity):
+            self.mark_changed()
+            return True
+        return False
+
+    def set_status(self, to_status: Status | str, note: str | None = None) -> bool:
+        """Change the workflow status (logged with the note); errors go to the view."""
+        try:
+            workflow.transition(self.package, to_status, actor=self.identity, note=note)
+        except KhabarError as exc:
+            self.view.show_error(str(exc))
+            return False
+        self.mark_changed()
+        return True
+
+    def verification(self) -> Verification | None:
+        """Integrity and signatures of the open package as last read or saved."""
+        if self.package.arrived is None:
+            return None
+        from khabar_editor.package.signing import KeyStore, verify_loaded
+
+        return verify_loaded(self.package, KeyStore(), str(self.path or ""))
 
     def _fresh_article(self) -> Article:
         return Article(byline=Byline(self.state.byline_name, self.state.byline_role))
@@ -201,10 +240,15 @@ class DocumentSession:
         from khabar_editor.package import write_package
 
         self.view.flush_edits()
+        identity = self.identity
+        received = self.is_received
+        if received:
+            workflow.begin_desk_edit(self.package, identity)
+            workflow.keep_original(self.package, identity)
         self.article.touch()
         try:
-            who = self.settings.user_name or self.article.byline.name
-            write_package(target, self.package, who=who, action="save")
+            write_package(target, self.package, who=identity.who, who_id=identity.id,
+                          action="save", keep_original=received, signer=self.signing_key)
         except KhabarError as exc:
             self.view.show_error(str(exc))
             return False
@@ -217,8 +261,9 @@ class DocumentSession:
         self.recovery.remove(self.session_id)
         self._autosaved_revision = self.revision
         self._remember(target)
-        self.state.byline_name = self.article.byline.name
-        self.state.byline_role = self.article.byline.role
+        if not received:  # a desk edit never becomes the desk's own byline default
+            self.state.byline_name = self.article.byline.name
+            self.state.byline_role = self.article.byline.role
         save_state(self.state)
         self.view.state_changed()
         return True
@@ -281,6 +326,10 @@ class DocumentSession:
 
                 old = read_package(original)
                 package.revisions, package.original = old.revisions, old.original
+                package.original_bytes, package.arrived = old.original_bytes, old.arrived
+                package.author, package.status_note = old.author, old.status_note
+                package.signatures = old.signatures
+                package.loaded_markdown = old.loaded_markdown
                 package.wordlist = list(dict.fromkeys([*old.wordlist, *info.wordlist]))
                 package.media = {**old.media, **package.media}
             except KhabarError as exc:

@@ -8,6 +8,7 @@ manifest from a newer version is refused with a clear "update" message.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -17,15 +18,20 @@ from typing import Any, NoReturn
 
 from khabar_editor import __version__
 from khabar_editor.i18n import N_
-from khabar_editor.package.model import Revision, clean_text
+from khabar_editor.package.model import Author, Revision, StatusNote, clean_text
 from khabar_editor.package.spec import (
-    FORMAT_NAME, FORMAT_VERSION, MANIFEST_NAME, MAX_TEXT_BYTES, fail,
+    FORMAT_MINOR, FORMAT_NAME, FORMAT_VERSION, MANIFEST_NAME, MAX_TEXT_BYTES, fail,
 )
 
 _HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
 """``from_version -> function`` turning a manifest of that version into the next one."""
+MINOR_MIGRATIONS: dict[int, Migration] = {}
+"""``from_minor -> function`` adding what minor version ``from_minor + 1`` introduced."""
+SIGNATURES_KEY = "signatures"
+MAX_SIGNATURES = 16
+"""Signature records a manifest may hold (an author's and a few desk ones)."""
 
 
 def migration(from_version: int) -> Callable[[Migration], Migration]:
@@ -59,6 +65,26 @@ class Manifest:
     revisions: list[Revision]
     revisions_dropped: int = 0
     """How many revisions older saves removed from the log (see :func:`compact_revisions`)."""
+    format_minor: int = 0
+    """The minor version as stored (0 when absent); the fields below are migrated."""
+    author: Author | None = None
+    status_note: StatusNote | None = None
+    signatures: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    """The ``signatures`` records verbatim (checked by :mod:`.signing`, not here)."""
+    digest: str = ""
+    """:func:`canonical_digest` of the manifest as stored (what signatures cover)."""
+
+
+def canonical_digest(data: dict[str, Any]) -> str:
+    """SHA-256 (hex) of ``data`` without its ``signatures``, as canonical JSON.
+
+    Canonical: keys sorted, no whitespace, ASCII escapes (so lone surrogates and
+    formatting never change the digest). Signatures sign this digest, so adding a
+    signature never invalidates another one.
+    """
+    body = {k: v for k, v in data.items() if k != SIGNATURES_KEY}
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
 def _bad(what: str) -> NoReturn:
@@ -91,7 +117,12 @@ def parse_manifest(raw: bytes) -> Manifest:
     if version > FORMAT_VERSION:
         fail("too_new", N_("This package was made by a newer Khabar Editor (format version "
                            "{version}); please update Khabar Editor to open it."), version=version)
-    data = migrate(data)
+    digest = canonical_digest(data)
+    minor = _count(data, "format_minor")
+    data = migrate_minor(migrate(data))
+    signatures = _list(data, SIGNATURES_KEY)
+    if len(signatures) > MAX_SIGNATURES or not all(isinstance(s, dict) for s in signatures):
+        _bad("'signatures' is not a short list of objects")
     return Manifest(
         format_version=FORMAT_VERSION,
         source_version=source_version,
@@ -100,7 +131,75 @@ def parse_manifest(raw: bytes) -> Manifest:
         files=_files(data.get("files")),
         revisions=[_revision(r) for r in _list(data, "revisions")],
         revisions_dropped=_count(data, "revisions_dropped"),
+        format_minor=minor,
+        author=_author(data.get("author")),
+        status_note=_status_note(data.get("status_note")),
+        signatures=signatures,
+        digest=digest,
     )
+
+
+def migrate_minor(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` given the keys of every minor version up to :data:`FORMAT_MINOR`."""
+    minor = data.get("format_minor", 0)
+    if isinstance(minor, bool) or not isinstance(minor, int) or minor < 0:
+        minor = 0
+    while minor < FORMAT_MINOR:
+        step = MINOR_MIGRATIONS.get(minor)
+        if step is not None:
+            data = step(dict(data))
+        minor += 1
+    data["format_minor"] = max(minor, FORMAT_MINOR)
+    return data
+
+
+def minor_migration(from_minor: int) -> Callable[[Migration], Migration]:
+    """Register the decorated function as the minor migration ``from_minor -> from_minor + 1``."""
+
+    def register(func: Migration) -> Migration:
+        MINOR_MIGRATIONS[from_minor] = func
+        return func
+
+    return register
+
+
+@minor_migration(0)
+def _author_from_first_revision(data: dict[str, Any]) -> dict[str, Any]:
+    """Before 1.1 there was no ``author``: the first revision's saver created the package."""
+    revisions = data.get("revisions")
+    if "author" not in data and isinstance(revisions, list) and revisions:
+        first = revisions[0]
+        who = first.get("who") if isinstance(first, dict) else None
+        if isinstance(who, str) and who.strip():
+            data["author"] = {"name": who, "id": ""}
+    return data
+
+
+def _author(value: Any) -> Author | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        _bad("'author' is not an object")
+    return Author(name=_str(value, "name")[:200], id=_str(value, "id")[:64])
+
+
+def _status_note(value: Any) -> StatusNote | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        _bad("'status_note' is not an object")
+    return StatusNote(status=_str(value, "status")[:32], note=_str(value, "note")[:NOTE_LIMIT],
+                      by=_str(value, "by")[:200], when=_when(value.get("when")))
+
+
+def _when(when_text: Any) -> datetime:
+    try:
+        when = datetime.fromisoformat(when_text)
+    except (TypeError, ValueError):
+        _bad("a revision has no valid 'when' time")
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when
 
 
 class _DuplicateKey(Exception):
@@ -171,28 +270,46 @@ def _files(value: Any) -> dict[str, FileEntry]:
 def _revision(item: Any) -> Revision:
     if not isinstance(item, dict):
         _bad("a revision is not an object")
-    when_text, words = item.get("when"), item.get("words", 0)
-    try:
-        when = datetime.fromisoformat(when_text)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        _bad("a revision has no valid 'when' time")
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
+    when, words = _when(item.get("when")), item.get("words", 0)
     if isinstance(words, bool) or not isinstance(words, int) or words < 0:
         _bad("a revision's 'words' is not a number")
     return Revision(who=_str(item, "who"), when=when, words=words,
-                    action=_str(item, "action"), app_version=_str(item, "app_version"))
+                    action=_str(item, "action"), app_version=_str(item, "app_version"),
+                    who_id=_str(item, "who_id"), from_status=_str(item, "from"),
+                    to_status=_str(item, "to"), note=_str(item, "note"))
+
+
+_OPTIONAL_REVISION_KEYS = (("who_id", "who_id"), ("from", "from_status"),
+                           ("to", "to_status"), ("note", "note"))
 
 
 def revision_json(rev: Revision) -> dict[str, Any]:
-    """The manifest form of one revision."""
-    return {"who": rev.who, "when": rev.when.isoformat(), "words": rev.words,
-            "action": rev.action, "app_version": rev.app_version}
+    """The manifest form of one revision (optional keys only when set)."""
+    data: dict[str, Any] = {"who": rev.who, "when": rev.when.isoformat(), "words": rev.words,
+                            "action": rev.action, "app_version": rev.app_version}
+    for key, attr in _OPTIONAL_REVISION_KEYS:
+        if getattr(rev, attr):
+            data[key] = getattr(rev, attr)
+    return data
+
+
+def author_json(author: Author) -> dict[str, Any]:
+    """The manifest form of the package author."""
+    return {"name": author.name, "id": author.id}
+
+
+def status_note_json(note: StatusNote) -> dict[str, Any]:
+    """The manifest form of the latest status note."""
+    return {"status": note.status, "note": note.note, "by": note.by,
+            "when": note.when.isoformat()}
 
 
 MAX_REVISIONS = 1000
 """Revisions kept in the log: the first one and the last 999 (older ones are counted)."""
-REVISION_TEXT_LIMITS = {"who": 200, "action": 64, "app_version": 64}
+NOTE_LIMIT = 4000
+"""Longest status note (characters) kept in the manifest."""
+REVISION_TEXT_LIMITS = {"who": 200, "action": 64, "app_version": 64, "who_id": 64,
+                        "from_status": 32, "to_status": 32, "note": NOTE_LIMIT}
 """Longest text (characters) a revision field keeps when the log is written."""
 
 
@@ -219,36 +336,68 @@ def compact_revisions(revisions: list[Revision], dropped: int = 0,
     return kept, dropped
 
 
+@dataclass(frozen=True)
+class ManifestExtras:
+    """The optional manifest keys of minor version 1 and how to sign.
+
+    ``sign(data)`` gets the complete manifest mapping (without ``signatures``)
+    and returns one more signature record; ``signatures`` are the records kept.
+    """
+
+    author: Author | None = None
+    status_note: StatusNote | None = None
+    signatures: tuple[dict[str, Any], ...] = ()
+    sign: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+
+
 def _manifest_data(files: list[FileEntry], revisions: list[Revision], created: str,
-                   dropped: int) -> dict[str, Any]:
+                   dropped: int, extras: ManifestExtras | None = None) -> dict[str, Any]:
+    extras = extras or ManifestExtras()
     data: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
+        "format_minor": FORMAT_MINOR,
         "app_version": __version__,
         "created": created,
-        "files": [{"path": f.path, "size": f.size, "sha256": f.sha256}
-                  for f in sorted(files, key=lambda f: f.path)],
-        "revisions": [revision_json(r) for r in revisions],
     }
+    if extras.author is not None:
+        data["author"] = author_json(extras.author)
+    data["files"] = [{"path": f.path, "size": f.size, "sha256": f.sha256}
+                     for f in sorted(files, key=lambda f: f.path)]
+    data["revisions"] = [revision_json(r) for r in revisions]
     if dropped:
         data["revisions_dropped"] = dropped
+    if extras.status_note is not None:
+        data["status_note"] = status_note_json(extras.status_note)
+    signatures = list(extras.signatures)
+    if extras.sign is not None:
+        signatures.append(extras.sign(data))
+    if signatures:
+        data[SIGNATURES_KEY] = signatures[-MAX_SIGNATURES:]
     return data
 
 
-def build_manifest(files: list[FileEntry], revisions: list[Revision], created: str,
-                   dropped: int = 0, *, compact: bool = False) -> bytes:
-    """``manifest.json`` bytes (UTF-8, keys in documented order, entries sorted by path).
-
-    Written with 2-space indentation, or without any whitespace with ``compact``.
-    """
-    data = _manifest_data(files, revisions, created, dropped)
+def dump_manifest(data: dict[str, Any], *, compact: bool = False) -> bytes:
+    """``manifest.json`` bytes of ``data``: 2-space indented, or without whitespace."""
     if compact:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def build_manifest(files: list[FileEntry], revisions: list[Revision], created: str,
+                   dropped: int = 0, *, compact: bool = False,
+                   extras: ManifestExtras | None = None) -> bytes:
+    """``manifest.json`` bytes (UTF-8, keys in documented order, entries sorted by path).
+
+    Written with 2-space indentation, or without any whitespace with ``compact``.
+    """
+    return dump_manifest(_manifest_data(files, revisions, created, dropped, extras),
+                         compact=compact)
+
+
 def fit_manifest(files: list[FileEntry], revisions: list[Revision], created: str,
-                 dropped: int = 0) -> tuple[bytes, list[Revision], int]:
+                 dropped: int = 0, extras: ManifestExtras | None = None
+                 ) -> tuple[bytes, list[Revision], int]:
     """The manifest a save writes, always within the manifest size limit.
 
     The log is compacted (:func:`compact_revisions`); the manifest is indented
@@ -264,8 +413,9 @@ def fit_manifest(files: list[FileEntry], revisions: list[Revision], created: str
     limit = MAX_TEXT_BYTES[MANIFEST_NAME]
     kept, dropped = compact_revisions(revisions, dropped)
     while True:
+        data = _manifest_data(files, kept, created, dropped, extras)
         for compact in (False, True):
-            raw = build_manifest(files, kept, created, dropped, compact=compact)
+            raw = dump_manifest(data, compact=compact)
             if len(raw) <= limit:
                 return raw, kept, dropped
         if len(kept) <= 2:

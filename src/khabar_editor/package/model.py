@@ -29,13 +29,44 @@ _EDGES = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
 
 @dataclass
 class Revision:
-    """One entry of the revision log: who saved, when, how long the story was, why."""
+    """One entry of the revision log: who saved, when, how long the story was, why.
+
+    A status change (``action == "status"``) also carries ``from_status``,
+    ``to_status`` and the ``note`` sent with it; ``who_id`` is the saver's
+    per-installation id (``Settings.user_id``), "" when unknown.
+    """
 
     who: str
     when: datetime
     words: int
     action: str
     app_version: str
+    who_id: str = ""
+    from_status: str = ""
+    to_status: str = ""
+    note: str = ""
+
+
+UNKNOWN_USER = "unknown"
+"""Recorded as the saver when the user has not given a name (never the byline)."""
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who created the package: the name and installation id of its first saver."""
+
+    name: str
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class StatusNote:
+    """The note sent with the latest status change (e.g. why a story was returned)."""
+
+    status: str
+    note: str
+    by: str
+    when: datetime
 
 
 @dataclass
@@ -45,8 +76,13 @@ class Package:
     ``media`` keys are exactly the ``Article.media[i].file`` values
     (``media/<name>``). ``problems`` holds warnings found while reading (never
     saved). ``loaded_markdown`` is the ``article.md`` text as last read or
-    written; the writer uses it to decide when to keep the correspondent's
-    original (see :func:`khabar_editor.package.writer.write_package`).
+    written. ``arrived`` holds the ``article.md`` bytes exactly as read from (or
+    last written to) disk, ``original_bytes`` the ``original/article.md`` bytes;
+    the writer stores ``arrived`` as the original the first time someone other
+    than the author saves (see :func:`khabar_editor.package.writer.write_package`).
+    ``signatures`` are the manifest's signature records verbatim and
+    ``manifest_digest`` the digest they are checked against
+    (:mod:`khabar_editor.package.signing`).
     """
 
     article: Article = field(default_factory=Article)
@@ -58,11 +94,46 @@ class Package:
     format_version: int = FORMAT_VERSION
     problems: list[Problem] = field(default_factory=list, compare=False)
     loaded_markdown: str | None = field(default=None, repr=False, compare=False)
+    arrived: bytes | None = field(default=None, repr=False, compare=False)
+    original_bytes: bytes | None = field(default=None, repr=False, compare=False)
+    author: Author | None = None
+    status_note: StatusNote | None = None
+    signatures: list[dict[str, Any]] = field(default_factory=list, compare=False)
+    manifest_digest: str | None = field(default=None, repr=False, compare=False)
 
 
 def new_package(article: Article | None = None) -> Package:
     """A fresh, never-saved package holding ``article`` (or an empty article)."""
     return Package(article=article if article is not None else Article())
+
+
+def is_other_than_author(author: Author | None, who: str, who_id: str = "") -> bool | None:
+    """Whether the saver ``who``/``who_id`` is someone else than ``author``; ``None`` if unknown.
+
+    Installation ids decide when both are known; else names (an unset name,
+    ``""`` or :data:`UNKNOWN_USER`, proves nothing).
+    """
+    if author is None:
+        return None
+    if author.id and who_id:
+        return author.id != who_id
+    named = {n for n in (author.name, who) if n and n != UNKNOWN_USER}
+    if len(named) == 2 or (named and author.name == who):
+        return author.name != who
+    return None
+
+
+def original_article(package: Package) -> Article | None:
+    """The correspondent's original as an article, or ``None`` when there is none.
+
+    Raises:
+        PackageError: ``package.article`` if the stored original cannot be parsed.
+    """
+    if package.original is None:
+        return None
+    from khabar_editor.package.reader import parse_front_matter
+
+    return parse_front_matter(package.original, require=False)
 
 
 def clean_text(text: str) -> str:
@@ -104,10 +175,9 @@ def clean_wordlist(words: list[str]) -> list[str]:
     """Word list as stored: one clean word per line, blanks and repeats dropped, order kept."""
     seen: set[str] = set()
     out: list[str] = []
-    for entry in words:
-        for word in clean_text(entry).split("\n"):
-            word = _EDGES.sub("", word)
-            if word and word not in seen:
-                seen.add(word)
-                out.append(word)
+    for word in clean_text("\n".join(words)).split("\n"):  # one pass: millions of blank lines
+        word = _EDGES.sub("", word) if word else word
+        if word and word not in seen:
+            seen.add(word)
+            out.append(word)
     return out

@@ -125,4 +125,10 @@ def read_package(path: str | os.PathLike[str]) -> Package:
         format_version=manifest.source_version,
         problems=problems,
         loaded_markdown=clean_text(text),
+        arrived=entries[spec.ARTICLE_NAME],
+        original_bytes=original,
+        author=manifest.author,
+        status_note=manifest.status_note,
+        signatures=list(manifest.signatures),
+        manifest_digest=manifest.digest,
     )

@@ -17,6 +17,10 @@ from khabar_editor.i18n import N_
 MIMETYPE = "application/vnd.khabar.article+zip"
 FORMAT_NAME = "khabar"
 FORMAT_VERSION = 1
+FORMAT_MINOR = 1
+"""Additive features within a format version (1: author, status note, signatures).
+
+Old readers ignore the keys a minor version adds, so it never blocks opening."""
 
 MIMETYPE_NAME = "mimetype"
 MANIFEST_NAME = "manifest.json"

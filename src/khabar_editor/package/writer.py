@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import json
 import os
 import stat
 import sys
@@ -23,7 +24,7 @@ import zlib
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import BinaryIO, NoReturn
+from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
 from khabar_editor import __version__, fsutil
 from khabar_editor.article.frontmatter import from_markdown, to_markdown
@@ -31,14 +32,17 @@ from khabar_editor.article.model import Article, Status, now_utc
 from khabar_editor.errors import KhabarError, PackageError
 from khabar_editor.i18n import N_
 from khabar_editor.package import spec
-from khabar_editor.package.manifest import FileEntry, fit_manifest
+from khabar_editor.package.manifest import FileEntry, ManifestExtras, canonical_digest, fit_manifest
 from khabar_editor.package.model import (
-    Package, Revision, clean_article, clean_text, clean_wordlist,
+    Author, Package, Revision, clean_article, clean_text, clean_wordlist, is_other_than_author,
 )
 from khabar_editor.package.preview import preview_html
 from khabar_editor.package.reader import parse_front_matter
 from khabar_editor.package.spec import fail
 from khabar_editor.textkit.words import count_words
+
+if TYPE_CHECKING:
+    from khabar_editor.package.signing import SigningKey
 
 CORRESPONDENT_STATUSES = (Status.DRAFT, Status.SUBMITTED)
 STALE_TEMP_SECONDS = 3600
@@ -52,12 +56,20 @@ class PackageWriteError(PackageError):
 
 
 def write_package(path: str | os.PathLike[str], pkg: Package, *, who: str = "",
-                  action: str = "save") -> None:
+                  action: str = "save", who_id: str = "", keep_original: bool | None = None,
+                  signer: SigningKey | None = None) -> None:
     """Save ``pkg`` to ``path`` atomically and append a :class:`Revision` to it.
 
-    The correspondent's original ``article.md`` is kept as ``original/article.md``
-    the first time a package read with status draft or submitted is saved with a
-    desk status (in-edit, approved, returned); once kept it never changes.
+    The ``article.md`` bytes that arrived (``pkg.arrived``) are kept as
+    ``original/article.md`` the first time someone other than the author saves
+    a package read from disk: ``keep_original=True`` (the caller knows the user
+    is not the author), or with ``None`` when ``who``/``who_id`` differ from
+    ``pkg.author`` (for packages without a known author: when a package read
+    with status draft or submitted is saved with a desk status). Once kept, the
+    original never changes. The first save of a new package records ``who`` as
+    its author. With ``signer`` the save is signed (see
+    :mod:`khabar_editor.package.signing`); earlier signatures are kept while
+    they still cover the original.
 
     Every member is built and checked against the reader's limits before
     anything is written (the revision log is compacted so the manifest always
@@ -71,9 +83,14 @@ def write_package(path: str | os.PathLike[str], pkg: Package, *, who: str = "",
     """
     article = clean_article(pkg.article)
     markdown = to_markdown(article)
-    original = _original_for(pkg, article)
-    revision = Revision(who=clean_text(who), when=now_utc(), words=count_words(article.body),
-                        action=clean_text(action) or "save", app_version=__version__)
+    who, who_id = clean_text(who), clean_text(who_id)
+    original = _original_for(pkg, article, who, who_id, keep_original)
+    author = pkg.author
+    if author is None and not pkg.revisions and (who or who_id):
+        author = Author(who, who_id)
+    revision = Revision(who=who, when=now_utc(), words=count_words(article.body),
+                        action=clean_text(action) or "save", app_version=__version__,
+                        who_id=who_id)
     entries = {
         spec.ARTICLE_NAME: markdown.encode("utf-8"),
         spec.PREVIEW_NAME: _preview_bytes(article),
@@ -81,22 +98,48 @@ def write_package(path: str | os.PathLike[str], pkg: Package, *, who: str = "",
         **_media_entries(article, pkg.media),
     }
     if original is not None:
-        entries[spec.ORIGINAL_NAME] = original.encode("utf-8")
+        entries[spec.ORIGINAL_NAME] = original
     _check_limits(entries)
     _check_reads_back(markdown)
     files = [FileEntry(name, len(data), hashlib.sha256(data).hexdigest())
              for name, data in entries.items()]
+    desk = original is not None and is_other_than_author(author, who, who_id) is not False
+    role = "desk" if desk else "author"
+    extras = ManifestExtras(author=author, status_note=pkg.status_note)
+    if signer is not None or pkg.signatures:  # cryptography is imported only when needed
+        from khabar_editor.package import signing
+
+        extras = dataclasses.replace(
+            extras, signatures=tuple(signing.signatures_kept(pkg.signatures, original)),
+            sign=signing.record_signer(signer, role, article.id) if signer is not None else None)
     manifest, revisions, dropped = fit_manifest(
         files, [*pkg.revisions, revision], article.created.isoformat(),
-        getattr(pkg, "revisions_dropped", 0))
+        getattr(pkg, "revisions_dropped", 0), extras)
     entries[spec.MANIFEST_NAME] = manifest
     _check_limits(entries)
     stamp = _zip_time(article.modified)
     atomic_write(Path(path), lambda fh: _write_zip(fh, entries, stamp), verify=_verify)
+    written = json.loads(manifest)
     pkg.revisions[:] = revisions
     pkg.revisions_dropped = dropped
-    pkg.original = original
+    pkg.original_bytes = original
+    pkg.original = clean_text(original.decode("utf-8")) if original is not None else None
     pkg.loaded_markdown = markdown
+    pkg.arrived = entries[spec.ARTICLE_NAME]
+    pkg.author = author
+    pkg.signatures = list(written.get("signatures", []))
+    pkg.manifest_digest = canonical_digest(written)
+
+
+def write_entries(path: Path, entries: dict[str, bytes], modified: datetime) -> None:
+    """Rewrite a package from its member bytes (``manifest.json`` included), atomically.
+
+    For changes that touch only the manifest (adding a signature): every member
+    is written back unchanged, checked against the limits and read back first.
+    """
+    _check_limits(entries)
+    stamp = _zip_time(modified)
+    atomic_write(Path(path), lambda fh: _write_zip(fh, entries, stamp), verify=_verify)
 
 
 def _preview_bytes(article: Article) -> bytes:
@@ -134,16 +177,36 @@ def _verify(tmp: Path) -> None:
                            reason=spec.shown(exc.message("en"))) from None
 
 
-def _original_for(pkg: Package, article: Article) -> str | None:
-    if pkg.original is not None or pkg.loaded_markdown is None:
-        return pkg.original
-    if article.status in CORRESPONDENT_STATUSES:
+def _original_for(pkg: Package, article: Article, who: str, who_id: str,
+                  keep: bool | None) -> bytes | None:
+    """The ``original/article.md`` bytes to write: the kept one, the arrived one, or none."""
+    if pkg.original_bytes is not None:
+        return pkg.original_bytes
+    if pkg.original is not None:
+        return pkg.original.encode("utf-8")
+    arrived = pkg.arrived
+    if arrived is None and pkg.loaded_markdown is not None:
+        arrived = pkg.loaded_markdown.encode("utf-8")
+    if arrived is None or keep is False:
         return None
+    if keep is None:
+        other = is_other_than_author(pkg.author, who, who_id)
+        if other is None:
+            other = _legacy_desk_save(pkg, article)
+        if not other:
+            return None
+    return arrived
+
+
+def _legacy_desk_save(pkg: Package, article: Article) -> bool:
+    """No known author: a story read as draft/submitted now saved with a desk status."""
+    if article.status in CORRESPONDENT_STATUSES or pkg.loaded_markdown is None:
+        return False
     try:
         before = from_markdown(pkg.loaded_markdown).status
     except KhabarError:
-        return None
-    return pkg.loaded_markdown if before in CORRESPONDENT_STATUSES else None
+        return False
+    return before in CORRESPONDENT_STATUSES
 
 
 def _wordlist_bytes(words: list[str]) -> bytes:
