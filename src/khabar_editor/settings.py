@@ -70,10 +70,16 @@ class Settings:
     spell_check: bool = True
     line_numbers: bool = False
     zoom: int = 0
+    # Export dialog newsroom profiles: name -> {provider, site_url, media_base_url,
+    # timezone, formats}; checked by khabar_editor.exporters.profiles.
+    export_profiles: dict = field(default_factory=dict)
+    export_profile: str = ""  # the profile chosen last
 
     def clamp(self) -> Settings:
         """Force every value into its allowed range (hand-edited files)."""
         self.theme = self.theme if self.theme in THEMES else "system"
+        if not isinstance(self.export_profiles, dict):
+            self.export_profiles = {}
         self.digit_style = self.digit_style if self.digit_style in DIGIT_STYLES else "latin"
         self.ui_language = self.ui_language if self.ui_language in ("", "en", "hi") else ""
         self.user_role = self.user_role if self.user_role in ROLES else "correspondent"

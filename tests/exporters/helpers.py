@@ -67,9 +67,31 @@ def xml_schema(relative: str) -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(SCHEMAS / relative)))
 
 
-def assert_xml_valid(data: bytes, relative: str) -> etree._Element:
-    """Parse ``data`` (no DTD, no network) and validate it; return the root."""
+NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
+
+
+def nitf_namespaced(data: bytes) -> bytes:
+    """A plain (DTD-style, no namespace) NITF document moved into the NITF namespace,
+    element by element and unchanged otherwise, so the NITF 3.6 XSD can check it."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(data, parser)
+    if root.tag != "nitf":
+        return data
+    for el in root.iter():
+        if isinstance(el.tag, str) and not el.tag.startswith("{"):
+            el.tag = f"{{{NITF_NS}}}{el.tag}"
+    etree.cleanup_namespaces(root, top_nsmap={None: NITF_NS})
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def assert_xml_valid(data: bytes, relative: str) -> etree._Element:
+    """Parse ``data`` (no DTD, no network) and validate it; return the root.
+
+    A plain NITF document is validated (and returned) in the NITF namespace.
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    if relative.startswith("nitf/"):
+        data = nitf_namespaced(data)
     root = etree.fromstring(data, parser)
     schema = xml_schema(relative)
     assert schema.validate(root), "\n".join(str(e) for e in schema.error_log)
@@ -89,6 +111,23 @@ def ninjs_validator() -> Any:
     registry = Registry().with_resource("https://geojson.org/schema/GeoJSON.json", stub)
     return Draft202012Validator(schema, registry=registry,
                                 format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@lru_cache(maxsize=1)
+def ninjs16_validator() -> Any:
+    """Draft-07 validator for ninjs 1.6 (the official schema) with format checks."""
+    from jsonschema import Draft7Validator
+
+    schema = json.loads((SCHEMAS / "ninjs" / "ninjs-schema_1.6.json").read_text(encoding="utf-8"))
+    return Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
+
+
+def assert_ninjs16_valid(data: bytes) -> dict[str, Any]:
+    """Parse and validate a ninjs 1.6 document; return it."""
+    doc = json.loads(data)
+    errors = sorted(ninjs16_validator().iter_errors(doc), key=str)
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
+    return doc
 
 
 def assert_ninjs_valid(data: bytes) -> dict[str, Any]:

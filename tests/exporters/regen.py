@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 import sys
 
-from khabar_editor.exporters import DEFAULT_FORMATS, ExportContext, get_exporter
+from khabar_editor.exporters import BUILTIN_FORMATS, ExportContext, get_exporter
 from tests.exporters.helpers import GOLDEN, golden_package, make_photo
 
 EXPECTED = GOLDEN / "expected"
@@ -22,7 +22,7 @@ def golden_outputs() -> dict[str, bytes]:
     """Every file of every built-in format for the golden article."""
     pkg = golden_package()
     files: dict[str, bytes] = {}
-    for fmt in DEFAULT_FORMATS:
+    for fmt in BUILTIN_FORMATS:
         files.update(get_exporter(fmt).export(pkg, ExportContext(**CONTEXT)).files)
     return files
 

@@ -15,6 +15,7 @@ from babel.messages.pofile import read_po
 from khabar_editor import i18n
 from khabar_editor.errors import ExportError
 from khabar_editor.exporters import (
+    BUILTIN_FORMATS,
     DEFAULT_FORMATS,
     ExportContext,
     ExportResult,
@@ -132,7 +133,8 @@ def test_writes_never_replace_or_escape(tmp_path):
 
 def test_registry_lookup_and_plugins(monkeypatch):
     """Built-ins are found by id; a newsroom exporter can be registered or loaded by entry point."""
-    assert exporter_ids()[:7] == list(DEFAULT_FORMATS)
+    assert exporter_ids()[:len(BUILTIN_FORMATS)] == list(BUILTIN_FORMATS)
+    assert set(DEFAULT_FORMATS) <= set(BUILTIN_FORMATS) and "nitf-ns" not in DEFAULT_FORMATS
     with pytest.raises(ExportError) as info:
         get_exporter("pdf")
     assert "ninjs" in str(info.value)

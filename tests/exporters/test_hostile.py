@@ -14,6 +14,7 @@ from lxml import etree
 from khabar_editor.article.model import Article, Byline, Dateline, Media, Place
 from khabar_editor.exporters import ExportContext, all_exporters
 from tests.exporters.helpers import (
+    assert_ninjs16_valid,
     assert_ninjs_valid,
     assert_xml_valid,
     package_for,
@@ -29,7 +30,7 @@ HOSTILE = [
     "<?php ?>", "<!DOCTYPE x>", "पटना", " ", "।", "{x}", "%s",
 ]
 hostile_text = st.lists(st.sampled_from(HOSTILE) | st.text(max_size=8), max_size=12).map("".join)
-XSD = {".nitf.xml": "nitf/nitf-3-6.xsd",
+XSD = {".nitf.xml": "nitf/nitf-3-6.xsd", ".nitf-ns.xml": "nitf/nitf-3-6.xsd",
        ".newsml.xml": "newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd"}
 BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -71,6 +72,8 @@ def check_file(name: str, data: bytes) -> None:
     elif name.endswith(".ninjs.json"):
         doc = assert_ninjs_valid(data)
         check_html(doc["bodies"][0]["value"])
+    elif name.endswith(".ninjs-1.6.json"):
+        check_html(assert_ninjs16_valid(data)["body_html"])
     elif name.endswith(".wp.json"):
         check_html(json.loads(data)["content"])
     elif name.endswith(".html"):

@@ -11,7 +11,9 @@ from lxml import etree
 
 from khabar_editor.article.model import Language, Status
 from khabar_editor.exporters import ExportContext, all_exporters, get_exporter
-from tests.exporters.helpers import SCHEMAS, assert_ninjs_valid, golden_package, package_for
+from tests.exporters.helpers import (
+    SCHEMAS, assert_ninjs_valid, golden_package, nitf_namespaced, package_for,
+)
 from tests.exporters.test_hostile import hostile_article
 
 G2 = {"g": "http://iptc.org/std/nar/2006-10-01/"}
@@ -26,7 +28,7 @@ def second_validator(relative: str) -> xmlschema.XMLSchema:
 
 
 def xsd_for(name: str) -> str | None:
-    if name.endswith(".nitf.xml"):
+    if name.endswith((".nitf.xml", ".nitf-ns.xml")):
         return "nitf/nitf-3-6.xsd"
     if name.endswith(".newsml.xml"):
         return "newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd"
@@ -54,7 +56,7 @@ def test_xml_outputs_pass_xmlschema_too(case):
     """NewsML-G2 and NITF outputs also pass xmlschema; ninjs passes with format checks."""
     for name, data in outputs(HOSTILE[case]()).items():
         if xsd := xsd_for(name):
-            second_validator(xsd).validate(data.decode("utf-8"))
+            second_validator(xsd).validate(nitf_namespaced(data).decode("utf-8"))
         elif name.endswith(".ninjs.json"):
             assert_ninjs_valid(data)
 
@@ -102,7 +104,7 @@ def test_unapproved_articles_are_withheld_on_the_wire(status, expected):
             assert etree.fromstring(data).xpath(
                 "string(//g:itemMeta/g:pubStatus/@qcode)", namespaces=G2) == f"stat:{expected}"
         if name.endswith(".nitf.xml"):
-            assert etree.fromstring(data).xpath(
+            assert etree.fromstring(nitf_namespaced(data)).xpath(
                 "string(//n:docdata/@management-status)", namespaces=NITF) == expected
 
 
@@ -114,7 +116,7 @@ def test_nitf_urgency_stays_in_its_range_and_embargo_is_marked():
     pkg.article.priority = 9
     pkg.article.embargo = datetime(2026, 11, 29, tzinfo=timezone.utc)
     (data,) = get_exporter("nitf").export(pkg, ExportContext()).files.values()
-    root = etree.fromstring(data)
+    root = etree.fromstring(nitf_namespaced(data))
     assert root.xpath("string(//n:urgency/@ed-urg)", namespaces=NITF) == "8"
     assert root.xpath("string(//n:docdata/@management-status)", namespaces=NITF) == "embargoed"
 

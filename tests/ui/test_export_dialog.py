@@ -111,3 +111,90 @@ def test_hindi_interface(qtbot, tmp_path):
     assert dialog.format_boxes["html"].text() == "वेब पेज (HTML)"
     items = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
     assert any(t.startswith("चेतावनी:") for t in items)
+
+
+def _export(qtbot, dialog, folder) -> str:
+    dialog.set_destination(str(folder))
+    assert dialog.export_button.isEnabled(), dialog.settings_label.text()
+    with qtbot.waitSignal(dialog.exported, timeout=20000) as blocker:
+        dialog.export_button.click()
+    return blocker.args[0]
+
+
+def test_newsroom_settings_reach_the_exporter_and_are_remembered(qtbot, tmp_path):
+    """Agency, media base URL and time zone typed in the dialog reach the wire text and the
+    WXR, and come back in a new dialog under the same profile name (saved to settings.json)."""
+    from khabar_editor.settings import Settings, load_settings
+    from tests.exporters.helpers import parse_wxr
+
+    settings = Settings()
+    dialog = ExportDialog(None, golden_package(), None, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.profile_combo.setEditText("पटना डेस्क")
+    dialog.provider_edit.setText("बिहार समाचार सेवा")
+    dialog.site_edit.setText("https://news.example.org")
+    dialog.media_edit.setText("https://cdn.example.org/m/")
+    dialog.zone_combo.setEditText("america/new_york")
+    dialog.set_formats(["wxr", "text"])
+    path = _export(qtbot, dialog, tmp_path)
+    with zipfile.ZipFile(path) as zf:
+        text = next(zf.read(n) for n in zf.namelist() if n.endswith(".txt")).decode("utf-8")
+        wxr = parse_wxr(next(zf.read(n) for n in zf.namelist() if n.endswith(".wxr.xml")))
+    assert "पटना, 28 नवंबर 2026 (बिहार समाचार सेवा)।" in text and "(खबर एडिटर)।" not in text
+    urls = [p["attachment_url"] for p in wxr["posts"] if p.get("attachment_url")]
+    assert urls == ["https://cdn.example.org/m/digha-ghat.jpg",
+                    "https://cdn.example.org/m/raahat-shivir.jpg"]
+    assert wxr["posts"][0]["post_date"] == "2026-11-27 23:00:00"  # 09:30 IST in New York
+    saved = load_settings().export_profiles["पटना डेस्क"]
+    assert saved["timezone"] == "America/New_York" and saved["formats"] == ["wxr", "text"]
+    again = ExportDialog(None, golden_package(), None, settings=load_settings())
+    qtbot.addWidget(again)
+    assert again.profile_combo.currentText() == "पटना डेस्क"
+    assert again.provider_edit.text() == "बिहार समाचार सेवा"
+    assert again.zone_combo.currentText() == "America/New_York"
+    assert again.selected_formats() == ["wxr", "text"]
+
+
+def test_choosing_a_profile_loads_its_values(qtbot):
+    """Two newsroom profiles: picking one from the list shows its agency, site and zone."""
+    from khabar_editor.settings import Settings
+
+    settings = Settings(export_profiles={
+        "Kathmandu": {"provider": "नेपाल समाचार", "site_url": "https://np.example.org",
+                      "timezone": "Asia/Kathmandu", "formats": ["ninjs-1.6"]},
+        "Delhi": {"provider": "दिल्ली ब्यूरो", "site_url": "https://dl.example.org",
+                  "timezone": "Bad/Zone", "formats": ["nitf", "no-such-format"]},
+    }, export_profile="Delhi")
+    dialog = ExportDialog(None, golden_package(), None, settings=settings)
+    qtbot.addWidget(dialog)
+    assert dialog.provider_edit.text() == "दिल्ली ब्यूरो"
+    assert dialog.zone_combo.currentText() == "Asia/Kolkata"  # bad stored zone: the default
+    assert dialog.selected_formats() == ["nitf"]
+    dialog.profile_combo.textActivated.emit("Kathmandu")
+    assert (dialog.provider_edit.text(), dialog.site_edit.text(),
+            dialog.zone_combo.currentText()) == ("नेपाल समाचार", "https://np.example.org",
+                                                 "Asia/Kathmandu")
+    assert dialog.selected_formats() == ["ninjs-1.6"]
+
+
+def test_bad_newsroom_values_block_export_with_the_cli_message(qtbot, tmp_path):
+    """A site URL or zone the CLI would refuse disables Export and says why; fixing it
+    enables Export again. A Nepali article starts on Kathmandu time."""
+    from khabar_editor.article.model import Language
+    from khabar_editor.settings import Settings
+
+    pkg = golden_package()
+    pkg.article.language = Language.NEPALI
+    dialog = ExportDialog(None, pkg, str(tmp_path / "x.khabar"), settings=Settings())
+    qtbot.addWidget(dialog)
+    assert dialog.zone_combo.currentText() == "Asia/Kathmandu"
+    assert dialog.export_button.isEnabled()
+    dialog.site_edit.setText("ftp://example.org")
+    assert not dialog.export_button.isEnabled()
+    assert "http:// or https://" in dialog.settings_label.text()
+    dialog.site_edit.setText("https://example.org")
+    dialog.zone_combo.setEditText("Mars/Olympus")
+    assert not dialog.export_button.isEnabled()
+    assert "'Mars/Olympus' is not a time zone name" in dialog.settings_label.text()
+    dialog.zone_combo.setEditText("Asia/Kolkata")
+    assert dialog.export_button.isEnabled() and not dialog.settings_label.isVisible()

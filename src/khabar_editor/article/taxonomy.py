@@ -7,10 +7,18 @@ Format::
         hi: राजनीति
         en: Politics
         ne: राजनीति           # optional, other languages likewise
+        medtop: "11000000"    # optional: IPTC Media Topic code (exports: subjects)
+        subj: "11000000"      # optional: IPTC Subject Code, for consumers of the old codes
+
+``medtop`` and ``subj`` are 8-digit IPTC NewsCodes
+(``http://cv.iptc.org/newscodes/mediatopic/<code>``,
+``http://cv.iptc.org/newscodes/subjectcode/<code>``); a newsroom edits them with
+its categories. Every other text key is a label in that language.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,12 +31,18 @@ from khabar_editor.i18n import N_
 MAX_TAXONOMY_BYTES = 1024 * 1024
 
 
+CODE_KEYS = ("medtop", "subj")  # IPTC codes, not labels
+_IPTC_CODE = re.compile(r"[0-9]{8}")
+
+
 @dataclass(frozen=True)
 class Category:
-    """One category: stable Latin ``id`` plus labels by language."""
+    """One category: stable Latin ``id``, labels by language, IPTC codes."""
 
     id: str
     labels: tuple[tuple[str, str], ...]
+    medtop: str = ""  # IPTC Media Topic code, e.g. "11000000" (politics)
+    subj: str = ""  # IPTC Subject Code, e.g. "11000000"
 
     def label(self, lang: str = "hi") -> str:
         """The label in ``lang``, else Hindi, else English, else the id."""
@@ -80,10 +94,28 @@ def parse_taxonomy(text: str) -> Taxonomy:
             )
         seen.add(entry["id"])
         labels = tuple(
-            (str(k), str(v)) for k, v in entry.items() if k != "id" and isinstance(v, str)
+            (str(k), str(v)) for k, v in entry.items()
+            if k != "id" and k not in CODE_KEYS and isinstance(v, str)
         )
-        cats.append(Category(entry["id"], labels))
+        codes = {key: _code(entry, key, index) for key in CODE_KEYS}
+        cats.append(Category(entry["id"], labels, **codes))
     return Taxonomy(tuple(cats))
+
+
+def _code(entry: dict, key: str, index: int) -> str:
+    """The 8-digit IPTC code under ``key`` (``medtop:`` prefix allowed), or ""."""
+    value = entry.get(key)
+    if value is None or value == "":
+        return ""
+    text = str(value).strip()
+    text = text.split(":", 1)[1] if text.startswith(key + ":") else text
+    if isinstance(value, bool) or not _IPTC_CODE.fullmatch(text):
+        raise ArticleError(
+            N_("Category number {index} in the category file has a bad '{key}' code "
+               "'{value}': it must be 8 digits, e.g. 11000000."),
+            code="taxonomy.code", index=index + 1, key=key, value=str(value)[:40],
+        )
+    return text
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,7 @@ from khabar_editor.i18n import N_, _, get_language, set_language
 
 log = logging.getLogger(__name__)
 
-FORMAT_NAMES = ("html", "wxr", "wp-json", "ninjs", "newsml-g2", "nitf", "text")
+FORMAT_NAMES = ("html", "wxr", "wp-json", "ninjs", "ninjs-1.6", "newsml-g2", "nitf", "text")
 DEFAULT_JOBS = 2
 SEVERITY_ORDER = (ExitCode.INTERRUPTED, ExitCode.INTERNAL, ExitCode.UNREADABLE,
                   ExitCode.IO_ERROR, ExitCode.ARTICLE_ERRORS)
@@ -54,6 +54,7 @@ class Options:
     taxonomy: str | None = None
     spelling: bool = True
     web_renditions: bool = False
+    timezone: str = ""  # IANA name; "" = by the article's language
     ui_lang: str = "en"
 
 
@@ -107,6 +108,10 @@ def register(subparsers: Any) -> None:
                    help=_(N_("WordPress: approved articles are published, not pending")))
     p.add_argument("--provider", default="खबर एडिटर", type=opt.text_value,
                    help=_(N_("provider / agency name for the wire dateline and IPTC")))
+    p.add_argument("--timezone", metavar="ZONE", default="", type=time_zone,
+                   help=_(N_("the newsroom's time zone, an IANA name such as Asia/Kolkata "
+                             "(WordPress dates are the site's local time; default: "
+                             "Asia/Kathmandu for Nepali articles, else Asia/Kolkata)")))
     p.add_argument("--digits", choices=("latin", "devanagari"), default="latin",
                    help=_(N_("digits in datelines")))
     p.add_argument("--taxonomy", metavar="FILE", default=None, type=opt.path_value,
@@ -120,6 +125,17 @@ def register(subparsers: Any) -> None:
                    help=_(N_("worker processes for batches (default: 2)")))
     p.add_argument("--json", action="store_true", help=_(N_("print the report as JSON")))
     p.set_defaults(func=run)
+
+
+def time_zone(value: str) -> str:
+    """``--timezone``: an IANA zone name (any case), returned as the database spells it."""
+    from khabar_editor.exporters.dates import canonical_zone
+
+    text = opt.text_value(value, limit=64)
+    try:
+        return canonical_zone(text)
+    except ExportError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def parse_formats(text: str) -> list[str]:
@@ -144,7 +160,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
         relative_media=args.relative_media, publish_approved=args.publish_approved,
         provider=args.provider, digits=args.digits, taxonomy=args.taxonomy,
         spelling=not args.no_spelling, web_renditions=args.web_renditions,
-        ui_lang=get_language())
+        timezone=args.timezone, ui_lang=get_language())
 
 
 def run(args: argparse.Namespace) -> ExitCode:
@@ -281,7 +297,8 @@ def _context(options: Options) -> Any:
         wxr_relative_media=options.relative_media, provider=options.provider,
         publish_approved=options.publish_approved, digits=options.digits,
         taxonomy=load_taxonomy(options.taxonomy) if options.taxonomy else None,
-        check_spelling=options.spelling, web_renditions=options.web_renditions)
+        check_spelling=options.spelling, web_renditions=options.web_renditions,
+        timezone=options.timezone)
 
 
 def export_one(path: str, options: Options) -> FileResult:

@@ -1,4 +1,5 @@
-"""Exports in industry formats: HTML, WordPress (WXR, REST JSON), ninjs, NewsML-G2, NITF, text.
+"""Exports in industry formats: HTML, WordPress (WXR, REST JSON), ninjs 3.1 and 1.6,
+NewsML-G2, NITF (plain and namespaced), text.
 
 Use :func:`get_exporter` / :func:`exporter_ids` for single formats and
 :func:`export_package` / :func:`build_bundle` for a gated bundle with a
@@ -20,10 +21,14 @@ from khabar_editor.exporters.registry import (
     register,
 )
 
-DEFAULT_FORMATS = ("html", "wxr", "wp-json", "ninjs", "newsml-g2", "nitf", "text")
+# Every built-in format in registry order, and the ones exported when none are chosen
+# (nitf-ns is the namespaced twin of nitf, only on request).
+BUILTIN_FORMATS = ("html", "wxr", "wp-json", "ninjs", "ninjs-1.6", "newsml-g2", "nitf",
+                   "nitf-ns", "text")
+DEFAULT_FORMATS = tuple(f for f in BUILTIN_FORMATS if f != "nitf-ns")
 
 __all__ = [
-    "DEFAULT_FORMATS", "ENTRY_POINT_GROUP", "Bundle", "ExportContext", "ExportResult", "Exporter",
+    "BUILTIN_FORMATS", "DEFAULT_FORMATS", "ENTRY_POINT_GROUP", "Bundle", "ExportContext", "ExportResult", "Exporter",
     "GateReport", "all_exporters", "build_bundle", "check", "export_package", "exporter_ids",
     "get_exporter", "register", "write_bundle",
 ]

@@ -138,7 +138,7 @@ def build_bundle(pkg: Any, formats: list[str], context: ExportContext | None = N
     report = gate.check(pkg, context.taxonomy, spelling=context.check_spelling)
     if not report.ok:
         raise gate.refuse(report)
-    ex = prepare(pkg, context.taxonomy, context.digits)
+    ex = prepare(pkg, context.taxonomy, context.digits, context.timezone)
     if context.web_renditions:
         _add_web_renditions(ex)
     context = replace(context, prepared=ex)

@@ -29,6 +29,7 @@ from khabar_editor.article.dateline import format_dateline
 from khabar_editor.article.model import Article, Status
 from khabar_editor.article.slug import make_slug
 from khabar_editor.article.taxonomy import Taxonomy, default_taxonomy
+from khabar_editor.exporters.dates import in_zone, zone_for
 from khabar_editor.render.html import markdown_html
 from khabar_editor.textkit.normalize import normalize_text
 from khabar_editor.textkit.words import count_words
@@ -135,6 +136,8 @@ class ExportArticle:
     lang: str
     category_id: str
     category_label: str
+    medtop: str  # the category's IPTC Media Topic code ("11000000"), or ""
+    subj: str  # the category's IPTC Subject Code ("11000000"), or ""
     body_html: str
     body_text: str
     word_count: int
@@ -208,12 +211,21 @@ def article_slug(article: Article) -> str:
     return slug or "khabar-" + re.sub(r"[^a-z0-9]", "", article.id.lower())[:8]
 
 
-def prepare(pkg: PackageLike, taxonomy: Taxonomy | None = None, digits: str = "latin"
-            ) -> ExportArticle:
-    """Clean the package's article and derive what every exporter needs."""
+def prepare(pkg: PackageLike, taxonomy: Taxonomy | None = None, digits: str = "latin",
+            timezone: str = "") -> ExportArticle:
+    """Clean the package's article and derive what every exporter needs.
+
+    ``created``, ``modified`` and ``embargo`` of the copy are the same moments on
+    the clock of the newsroom's ``timezone`` (IANA name; empty: by language).
+    """
     article = clean_article(pkg.article)
     taxonomy = taxonomy or default_taxonomy()
     lang = article.language.value
+    zone = zone_for(timezone, lang)
+    article.created, article.modified = in_zone(article.created, zone), in_zone(
+        article.modified, zone)
+    if article.embargo is not None:
+        article.embargo = in_zone(article.embargo, zone)
     cat = taxonomy.get(article.category) if article.category else None
     body_html = clean_text(markdown_html(article.body))
     body_text = html_to_text(body_html)
@@ -230,6 +242,8 @@ def prepare(pkg: PackageLike, taxonomy: Taxonomy | None = None, digits: str = "l
         lang=lang,
         category_id=cat.id if cat else article.category,
         category_label=cat.label(lang) if cat else article.category,
+        medtop=cat.medtop if cat else "",
+        subj=cat.subj if cat else "",
         body_html=body_html,
         body_text=body_text,
         word_count=count_words(body_text),
@@ -246,7 +260,7 @@ def prepared(pkg: PackageLike, context: Any) -> ExportArticle:
     cached = getattr(context, "prepared", None)
     if cached is not None and cached.source is pkg:
         return cached
-    return prepare(pkg, context.taxonomy, context.digits)
+    return prepare(pkg, context.taxonomy, context.digits, context.timezone)
 
 
 def iso(value: datetime) -> str:
@@ -314,3 +328,28 @@ def xml_bytes(root: Any) -> bytes:
 def join_nonempty(parts: list[str], sep: str = ", ") -> str:
     """``parts`` without empty strings, joined."""
     return sep.join(p for p in parts if p)
+
+
+# --- IPTC codes shared by the IPTC formats ------------------------------------------
+
+MEDTOP_SCHEME = "http://cv.iptc.org/newscodes/mediatopic/"
+SUBJ_SCHEME = "http://cv.iptc.org/newscodes/subjectcode/"
+COUNTRY_SCHEME = "http://cvx.iptc.org/iso3166-1a2/"  # IPTC's alias iso3166-1a2
+# Country names as desks type them (Hindi, Nepali, English) -> ISO 3166-1 alpha-2.
+_COUNTRIES = {
+    "IN": ("भारत", "इंडिया", "हिंदुस्तान", "हिन्दुस्तान", "india", "bharat"),
+    "NP": ("नेपाल", "nepal"),
+    "BD": ("बांग्लादेश", "बंगलादेश", "bangladesh"),
+    "PK": ("पाकिस्तान", "pakistan"),
+    "BT": ("भूटान", "bhutan"),
+    "LK": ("श्रीलंका", "sri lanka"),
+    "CN": ("चीन", "china"),
+    "MM": ("म्यांमार", "म्यानमार", "myanmar"),
+}
+COUNTRY_CODES = {normalize_text(name).casefold(): code
+                 for code, names in _COUNTRIES.items() for name in names}
+
+
+def country_code(name: str) -> str:
+    """The ISO 3166-1 alpha-2 code of a country name (``भारत`` -> ``IN``), or ""."""
+    return COUNTRY_CODES.get(normalize_text(name).strip().casefold(), "")

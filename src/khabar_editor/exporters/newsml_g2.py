@@ -5,12 +5,25 @@ Output is one file per item (the common way agencies deliver G2):
 * ``<slug>.newsml.xml`` - the text ``newsItem`` (XHTML body in ``inlineXML``);
 * ``<slug>.photo-<n>.newsml.xml`` - one picture ``newsItem`` per photo,
   ``remoteContent`` pointing to ``media/<name>`` inside the bundle;
-* ``<slug>.package.newsml.xml`` - a ``packageItem`` whose group references the
-  text and the pictures by guid (``residref``) and file name (``href``).
+* ``<slug>.package.newsml.xml`` - a ``packageItem`` in the shape ingest systems
+  expect: ``groupSet root="root"``, a ``root`` group (``group:root``) that refers to
+  the ``main`` group (``group:main``), which references the text and the pictures
+  by guid (``residref``) and file name (``href``);
+* ``catalog.khabar-editor_1.xml`` - our own catalog (package data), declaring the
+  schemes IPTC does not publish: ``hdrol`` (headline roles), ``group`` (package
+  group roles) and ``khcat`` (the newsroom's categories). Every item references it
+  and the IPTC standards catalog, so every qcode resolves to a URI.
+
+The category travels as its IPTC Media Topic (``medtop:``) and Subject Code
+(``subj:``) from the taxonomy file, and as ``khcat:<id>``; a picture item carries
+its caption (``drol:caption``, first: ingest reads the first description) and its
+alt text (``drol:altText``); a known country has its ISO 3166-1 code
+(``iso3166-1a2:IN``). Dates carry the newsroom time zone's offset.
 """
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Any
 
 from lxml import etree
@@ -20,6 +33,7 @@ from khabar_editor.exporters.common import (
     ExportArticle,
     Photo,
     article_uri,
+    country_code,
     iso,
     join_nonempty,
     photo_uri,
@@ -34,6 +48,7 @@ from khabar_editor.i18n import N_
 NS = "http://iptc.org/std/nar/2006-10-01/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_40.xml"
+OWN_CATALOG = "catalog.khabar-editor_1.xml"  # beside the items in the bundle
 ITEM_TYPE = "application/vnd.iptc.g2.newsitem+xml"
 PLACE_LEVELS = ("city", "district", "state", "country")
 
@@ -59,7 +74,14 @@ def _root(tag: str, guid: str, ex: ExportArticle, version: str) -> Any:
         root.set(key, value)
     root.set(XML_LANG, ex.lang)
     _e(root, "catalogRef", href=CATALOG)
+    _e(root, "catalogRef", href=OWN_CATALOG)
     return root
+
+
+def own_catalog() -> bytes:
+    """The bytes of our catalog as shipped in the package data."""
+    ref = resources.files("khabar_editor") / "data" / "iptc" / OWN_CATALOG
+    return ref.read_bytes()
 
 
 def _item_meta(root: Any, ex: ExportArticle, item_class: str, context: ExportContext) -> None:
@@ -88,12 +110,19 @@ def _place_subject(cm: Any, ex: ExportArticle) -> None:
     if not levels:
         return
     level, name = levels[0]
-    subject = _e(cm, "subject", type="cpnat:geoArea", literal=f"{level}:{make_slug(name) or 'x'}")
+    subject = _e(cm, "subject", type="cpnat:geoArea", **_place_code(level, name))
     _e(subject, "name", name)
     for level, name in levels[1:]:
-        broader = _e(subject, "broader", type="cpnat:geoArea",
-                     literal=f"{level}:{make_slug(name) or 'x'}")
+        broader = _e(subject, "broader", type="cpnat:geoArea", **_place_code(level, name))
         _e(broader, "name", name)
+
+
+def _place_code(level: str, name: str) -> dict[str, str]:
+    """A known country's ISO 3166-1 qcode, else a literal ``<level>:<slug>``."""
+    code = country_code(name) if level == "country" else ""
+    if code:
+        return {"qcode": f"iso3166-1a2:{code}"}
+    return {"literal": f"{level}:{make_slug(name) or 'x'}"}
 
 
 def _text_content_meta(root: Any, ex: ExportArticle) -> None:
@@ -114,9 +143,12 @@ def _text_content_meta(root: Any, ex: ExportArticle) -> None:
         if tag:
             _e(cm, "keyword", tag)
     if ex.category_label:
-        subject = _e(cm, "subject", type="cpnat:abstract",
-                     uri=f"urn:khabar:category:{make_slug(ex.category_id) or 'x'}")
-        _e(subject, "name", ex.category_label)
+        for qcode in (f"medtop:{ex.medtop}" if ex.medtop else "",
+                      f"subj:{ex.subj}" if ex.subj else "",
+                      f"khcat:{make_slug(ex.category_id) or 'x'}"):
+            if qcode:
+                subject = _e(cm, "subject", type="cpnat:abstract", qcode=qcode)
+                _e(subject, "name", ex.category_label)
     _place_subject(cm, ex)
     _e(cm, "slugline", ex.slug)
     _e(cm, "headline", a.headline)
@@ -163,6 +195,8 @@ def picture_item(ex: ExportArticle, photo: Photo, context: ExportContext) -> byt
         _e(cm, "creditline", photo.credit)
     if photo.caption:
         _e(cm, "description", photo.caption, role="drol:caption")
+    if photo.alt:
+        _e(cm, "description", photo.alt, role="drol:altText")
     content_set = _e(root, "contentSet")
     remote = _e(content_set, "remoteContent", rendition="rnd:highRes", href=photo.path,
                 contenttype=photo.mime, size=str(len(photo.data)))
@@ -186,8 +220,9 @@ def package_item(ex: ExportArticle, context: ExportContext, names: list[str]) ->
     _item_meta(root, ex, "ninat:composite", context)
     cm = _e(root, "contentMeta")
     _e(cm, "headline", a.headline)
-    group_set = _e(root, "groupSet", root="G1")
-    group = _e(group_set, "group", id="G1", role="group:main")
+    group_set = _e(root, "groupSet", root="root")
+    _e(_e(group_set, "group", id="root", role="group:root"), "groupRef", idref="main")
+    group = _e(group_set, "group", id="main", role="group:main")
     refs = [(article_uri(a), "ninat:text", a.headline)]
     refs += [(photo_uri(a, p), "ninat:picture", p.caption or p.name) for p in ex.photos]
     for (guid, item_class, title), name in zip(refs, names):
@@ -216,6 +251,7 @@ class NewsmlG2Exporter:
                 ex, photo, context)
         names = list(files)
         files[f"{ex.slug}.package{self.file_suffix}"] = package_item(ex, context, names)
+        files[OWN_CATALOG] = own_catalog()
         return ExportResult(files=files)
 
 

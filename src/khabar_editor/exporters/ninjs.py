@@ -5,7 +5,9 @@ photos ``urn:khabar:photo:<uuid>`` (from the article id and file name), the cate
 ``urn:khabar:category:<id>``; photo renditions point to
 ``ExportContext.media_url()`` and carry the bundle path in ``title``.
 Place levels travel as ``literal`` ``city:<slug>``, ``district:...``,
-``state:...``, ``country:...``.
+``state:...``, ``country:...``; a known country also with its ISO 3166-1 URI. The
+category also travels as its IPTC Media Topic (``rel: "about"``, from the taxonomy).
+Dates carry the newsroom time zone's offset (``ExportContext.timezone``).
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from typing import Any
 
 from khabar_editor.article.slug import make_slug
 from khabar_editor.exporters.common import (
+    COUNTRY_SCHEME,
+    MEDTOP_SCHEME,
     ExportArticle,
     Photo,
     article_uri,
+    country_code,
     iso,
     join_nonempty,
     photo_uri,
@@ -37,13 +42,19 @@ def _places(ex: ExportArticle) -> list[dict[str, Any]]:
     for level in PLACE_LEVELS:
         name = getattr(place, level).strip()
         if name:
-            out.append({"name": name, "rel": "located" if level == "city" else "broader",
-                        "literal": f"{level}:{make_slug(name) or 'x'}"})
+            entry = {"name": name, "rel": "located" if level == "city" else "broader",
+                     "literal": f"{level}:{make_slug(name) or 'x'}"}
+            code = country_code(name) if level == "country" else ""
+            if code:
+                entry["uri"] = COUNTRY_SCHEME + code
+            out.append(entry)
     return out
 
 
 def _subjects(ex: ExportArticle) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    if ex.category_label and ex.medtop:
+        out.append({"name": ex.category_label, "rel": "about", "uri": MEDTOP_SCHEME + ex.medtop})
     if ex.category_label:
         out.append({"name": ex.category_label, "rel": "category",
                     "uri": f"urn:khabar:category:{make_slug(ex.category_id) or 'x'}",

@@ -14,9 +14,11 @@ import logging
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any, Protocol, runtime_checkable
+from zoneinfo import ZoneInfo
 
 from khabar_editor.article.taxonomy import Taxonomy
 from khabar_editor.errors import ExportError
+from khabar_editor.exporters.dates import zone_for
 from khabar_editor.i18n import N_
 from khabar_editor.problems import Problem
 
@@ -28,6 +30,7 @@ BUILTIN_MODULES = (
     "khabar_editor.exporters.html_export",
     "khabar_editor.exporters.wordpress",
     "khabar_editor.exporters.ninjs",
+    "khabar_editor.exporters.ninjs1",
     "khabar_editor.exporters.newsml_g2",
     "khabar_editor.exporters.nitf",
     "khabar_editor.exporters.text",
@@ -54,6 +57,10 @@ class ExportContext:
         taxonomy: the newsroom's categories (default: the shipped list).
         check_spelling: run the proof-reader (if installed) in the gate.
         web_renditions: bundles also carry a scaled web copy of each photo.
+        timezone: the newsroom's time zone, an IANA name (``Asia/Kolkata``); every
+            date is written on its clock (WXR ``wp:post_date`` is the site's local
+            time). Empty: by the article's language (Nepali ``Asia/Kathmandu``,
+            others ``Asia/Kolkata``); see :mod:`khabar_editor.exporters.dates`.
     """
 
     site_url: str = PLACEHOLDER_SITE
@@ -65,7 +72,12 @@ class ExportContext:
     taxonomy: Taxonomy | None = None
     check_spelling: bool = True
     web_renditions: bool = False
+    timezone: str = ""
     prepared: Any = None  # set by bundles: the cleaned article, shared by all formats
+
+    def zone(self, lang: str) -> ZoneInfo:
+        """The time zone for an article in ``lang`` (:class:`ExportError` for a bad name)."""
+        return zone_for(self.timezone, lang)
 
     def media_url(self, path: str) -> str:
         """Absolute URL of a bundle path such as ``media/a.jpg``."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from email.utils import format_datetime
 from typing import Any
 from urllib.parse import quote
@@ -33,6 +33,7 @@ from xml.sax.saxutils import escape, quoteattr
 from khabar_editor.article.model import Status
 from khabar_editor.article.slug import make_slug
 from khabar_editor.errors import ExportError
+from khabar_editor.exporters.dates import WP_ZERO_DATE, as_utc, wp_date
 from khabar_editor.exporters.common import (
     ExportArticle, article_uri, clean_text, iso, one_line, prepared,
 )
@@ -168,14 +169,20 @@ def post_content(ex: ExportArticle) -> str:
     return f'<p class="khabar-dateline"><strong>{dateline}</strong></p>\n{ex.body_html}'
 
 
-def _dates(ex: ExportArticle, status: str) -> tuple[datetime, datetime]:
+def post_dates(ex: ExportArticle, status: str) -> tuple[str, str, datetime]:
+    """(``post_date``, ``post_date_gmt``, the moment) of the post, as WordPress keeps them.
+
+    ``post_date`` is the site's wall-clock time (the article's dates are already on
+    the newsroom's clock, see :func:`~khabar_editor.exporters.common.prepare`),
+    ``post_date_gmt`` the same moment in UTC. A scheduled post (``future``) is dated
+    at its embargo. Drafts and pending posts leave ``post_date_gmt`` empty
+    (``0000-00-00 00:00:00``), as WordPress's own exporter does: their date is not
+    fixed yet, so WordPress dates them when the desk publishes.
+    """
     a = ex.article
-    local = a.embargo if status == "future" and a.embargo else a.created
-    return local, local.astimezone(timezone.utc)
-
-
-def _wp_date(value: datetime) -> str:
-    return value.strftime("%Y-%m-%d %H:%M:%S")
+    moment = a.embargo if status == "future" and a.embargo else a.created
+    gmt = WP_ZERO_DATE if status in ("draft", "pending") else wp_date(as_utc(moment))
+    return wp_date(moment), gmt, as_utc(moment)
 
 
 def _meta_xml(key: str, value: str) -> str:
@@ -197,7 +204,7 @@ def _item_xml(fields: dict[str, Any]) -> str:
         "  <item>",
         f"    <title>{_field('title', html_text(f['title']))}</title>",
         _long_line("site URL", f"    <link>{escape(site_address(f['link']))}</link>"),
-        f"    <pubDate>{format_datetime(f['gmt'])}</pubDate>",
+        f"    <pubDate>{format_datetime(f['moment'])}</pubDate>",
         f"    <dc:creator>{_field('author', f['author'])}</dc:creator>",
         f"    <guid isPermaLink=\"false\">{_field('guid', uri_text(f['guid']))}</guid>",
         "    <description></description>",
@@ -206,8 +213,8 @@ def _item_xml(fields: dict[str, Any]) -> str:
         f"    <excerpt:encoded>{_field('excerpt', _wp_html(wrap_html(html_text(f['excerpt']))))}"
         "</excerpt:encoded>",
         f"    <wp:post_id>{f['id']}</wp:post_id>",
-        f"    <wp:post_date>{_field('date', _wp_date(f['local']))}</wp:post_date>",
-        f"    <wp:post_date_gmt>{_field('date', _wp_date(f['gmt']))}</wp:post_date_gmt>",
+        f"    <wp:post_date>{_field('date', f['local'])}</wp:post_date>",
+        f"    <wp:post_date_gmt>{_field('date', f['gmt'])}</wp:post_date_gmt>",
         f"    <wp:comment_status>{_field('comment_status', 'closed')}</wp:comment_status>",
         f"    <wp:ping_status>{_field('ping_status', 'closed')}</wp:ping_status>",
         f"    <wp:post_name>{_field('slug', post_name(f['name']))}</wp:post_name>",
@@ -231,7 +238,7 @@ def _item_xml(fields: dict[str, Any]) -> str:
 
 def _attachment_items(ex: ExportArticle, context: ExportContext, author: str) -> list[str]:
     items = []
-    local, gmt = ex.article.created, ex.article.created.astimezone(timezone.utc)
+    local, gmt, moment = post_dates(ex, "inherit")
     site = context.site_url.rstrip("/")
     for photo in ex.photos:
         url = photo.path if context.wxr_relative_media else context.media_url(photo.path)
@@ -242,7 +249,7 @@ def _attachment_items(ex: ExportArticle, context: ExportContext, author: str) ->
         items.append(_item_xml({
             "title": photo.name.rsplit(".", 1)[0],
             "link": f"{site}/?attachment_id={photo.index + 1}",
-            "gmt": gmt, "local": local, "author": author, "guid": url,
+            "gmt": gmt, "local": local, "moment": moment, "author": author, "guid": url,
             "content": "", "excerpt": photo.caption, "id": photo.index + 1,
             "name": f"{ex.slug}-{photo.index}", "status": "inherit", "parent": 1,
             "type": "attachment", "attachment_url": url, "meta": meta,
@@ -297,7 +304,7 @@ def _channel_head(ex: ExportArticle, context: ExportContext, login: str, gmt: da
 def wxr_document(ex: ExportArticle, context: ExportContext) -> str:
     """The complete WXR 1.2 document."""
     status = wp_status(ex, context)
-    local, gmt = _dates(ex, status)
+    local, gmt, moment = post_dates(ex, status)
     login = author_login(ex)
     cats, tag_terms = categories(ex), tags(ex)
     meta = post_meta(ex)
@@ -306,11 +313,12 @@ def wxr_document(ex: ExportArticle, context: ExportContext) -> str:
     terms = [("category", n, s) for n, s in cats] + [("post_tag", n, s) for n, s in tag_terms]
     post = _item_xml({
         "title": ex.article.headline, "link": f"{context.site_url.rstrip('/')}/?p=1",
-        "gmt": gmt, "local": local, "author": login, "guid": article_uri(ex.article),
+        "gmt": gmt, "local": local, "moment": moment, "author": login,
+        "guid": article_uri(ex.article),
         "content": post_content(ex), "excerpt": ex.summary, "id": 1, "name": ex.slug,
         "status": status, "parent": 0, "type": "post", "terms": terms, "meta": meta,
     })
-    head = _channel_head(ex, context, login, gmt, cats, tag_terms)
+    head = _channel_head(ex, context, login, moment, cats, tag_terms)
     items = [post, *_attachment_items(ex, context, login)]
     return "\n".join([*head, *items, "</channel>", "</rss>", ""])
 
@@ -323,14 +331,18 @@ def rest_body(ex: ExportArticle, context: ExportContext) -> dict[str, Any]:
     (WordPress ignores unknown top-level keys).
     """
     status = wp_status(ex, context)
-    _, gmt = _dates(ex, status)
+    _, gmt, moment = post_dates(ex, status)
+    # Only the absolute moment travels (date_gmt), never the site-local "date": WordPress
+    # prefers "date" when both are sent. Drafts and pending posts send no date at all,
+    # so WordPress dates them when they are published.
+    dated = {} if gmt == WP_ZERO_DATE else {"date_gmt": moment.strftime("%Y-%m-%dT%H:%M:%S")}
     return {
         "title": html_text(ex.article.headline),
         "content": post_content(ex),
         "excerpt": html_text(ex.summary),
         "slug": ex.slug,
         "status": status,
-        "date_gmt": gmt.strftime("%Y-%m-%dT%H:%M:%S"),
+        **dated,
         "comment_status": "closed",
         "ping_status": "closed",
         "format": "standard",
