@@ -86,5 +86,5 @@ def test_metadata_changes_are_listed_field_by_field(qtbot):
                       {"field": "media[1].caption", "before": "", "after": "राहत शिविर"}], [])
     rows = [[view.fields.item(r, c).text() for c in range(3)]
             for r in range(view.fields.rowCount())]
-    assert rows == [["Headline", "बाढ़", "भीषण बाढ़"], ["media[1].caption", "", "राहत शिविर"]]
+    assert rows == [["Headline", "बाढ़", "भीषण बाढ़"], ["Photo 1: caption", "", "राहत शिविर"]]
     assert "2 fields changed" in view.summary.text()

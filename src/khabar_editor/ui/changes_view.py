@@ -15,20 +15,23 @@ by a space, so the two can never join into one cluster.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView,
                                QLabel, QRadioButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTextEdit, QVBoxLayout, QWidget)
 
 from khabar_editor.i18n import N_, _
+from khabar_editor.ui.fonts import editor_font
 from khabar_editor.ui.textpos import cp_to_utf16, grapheme_bounds
 
 INSERT, DELETE, EQUAL = "insert", "delete", "equal"
+DEFAULT_POINT_SIZE = 13
 
 INSERT_BG, DELETE_BG = QColor("#c9f2c9"), QColor("#f8cdcd")
 INSERT_FG, DELETE_FG = QColor("#0b4f0b"), QColor("#7a1010")
@@ -37,6 +40,7 @@ INSERT_FG, DELETE_FG = QColor("#0b4f0b"), QColor("#7a1010")
 FIELD_LABELS = {
     "headline": N_("Headline"), "deck": N_("Deck"), "summary": N_("Summary"),
     "byline": N_("Byline"), "byline.name": N_("Byline"), "byline.role": N_("Byline role"),
+    "seo_title": N_("SEO title"), "id": N_("Article id"), "created": N_("Created"),
     "dateline": N_("Dateline"), "dateline.place": N_("Dateline place"),
     "dateline.date": N_("Dateline date"), "place": N_("Place"), "place.city": N_("City"),
     "place.district": N_("District"), "place.state": N_("State"),
@@ -44,6 +48,24 @@ FIELD_LABELS = {
     "language": N_("Language"), "slug": N_("Slug"), "status": N_("Status"),
     "priority": N_("Priority"), "embargo": N_("Embargo"), "media": N_("Photos"),
 }
+
+
+_MEDIA_FIELD = re.compile(r"^media\[(\d+)\]\.(\w+)$")
+_MEDIA_PARTS = {"file": N_("file"), "caption": N_("caption"), "credit": N_("credit"),
+                "alt": N_("alt text")}
+PHOTO_FIELD = N_("Photo {number}: {part}")
+
+
+def field_label(name: str) -> str:
+    """The label of a changed field: "headline" -> "Headline", "media[2].caption" ->
+    "Photo 2: caption" (translated); unknown names as they are."""
+    label = FIELD_LABELS.get(name)
+    if label:
+        return _(label)
+    m = _MEDIA_FIELD.match(name)
+    if m and m.group(2) in _MEDIA_PARTS:
+        return _(PHOTO_FIELD).format(number=m.group(1), part=_(_MEDIA_PARTS[m.group(2)]))
+    return name
 
 
 def _get(item: Any, name: str, default: Any = "") -> Any:
@@ -194,7 +216,7 @@ class ChangesView(QWidget):
 
     mode_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, font: QFont | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changesView")
         self._body: list[Any] = []
@@ -226,6 +248,8 @@ class ChangesView(QWidget):
         self.inline_pane = _TextPane("changesInline")
         self.left_pane = _TextPane("changesOriginal")
         self.right_pane = _TextPane("changesEdited")
+        for pane in (self.inline_pane, self.left_pane, self.right_pane):
+            pane.setFont(font or editor_font("", DEFAULT_POINT_SIZE))
         self.left_title = QLabel(_("Original (as received)"))
         self.right_title = QLabel(_("Edited"))
         left_box, right_box = QWidget(), QWidget()
@@ -268,9 +292,7 @@ class ChangesView(QWidget):
         self._body = list(body)
         self.fields.setRowCount(len(rows))
         for r, change in enumerate(rows):
-            name = str(_get(change, "field"))
-            label = FIELD_LABELS.get(name)
-            cells = (_(label) if label else name, _text(_get(change, "before")),
+            cells = (field_label(str(_get(change, "field"))), _text(_get(change, "before")),
                      _text(_get(change, "after")))
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)

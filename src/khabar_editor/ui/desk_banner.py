@@ -36,7 +36,7 @@ class BannerState:
 
 
 _GOOD, _BAD, _WARN = "#1b5e20", "#b3261e", "#8a5a00"
-_FRAME_STYLE = ("QFrame#deskBanner { background: #eef3fb; border-bottom: 1px solid #b8c7e0; }"
+_FRAME_STYLE = ("QFrame#deskBanner { background: #d9e6f7; border-bottom: 1px solid #9fb6d8; }"
                 "QFrame#deskBanner QLabel { color: #1a1a1a; }")
 _NOTE_STYLE = ("QLabel#deskNote { background: #fff4c2; border: 1px solid #e0b400; "
                "border-radius: 4px; padding: 6px; color: #3a2d00; font-size: 11pt; }")
@@ -114,7 +114,8 @@ class DeskBanner(QFrame):
         self._set(self.integrity_label, desk_labels.integrity_text(state.integrity)
                   if state.integrity else "", _GOOD if state.integrity == "intact" else _BAD)
         colour = {"valid": _GOOD, "broken": _BAD}.get(state.signature, _WARN)
-        self._set(self.signature_label, desk_labels.signature_text(state.signature, state.signer)
+        self._set(self.signature_label, desk_labels.signature_text(state.signature, state.signer,
+                                                             state.integrity)
                   if state.signature else "", colour)
         self.problems_label.setText("\n".join(state.problems))
         self.problems_label.setVisible(bool(state.problems))

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from khabar_editor.errors import KhabarError
@@ -22,6 +23,7 @@ from khabar_editor.settings import save_settings
 from khabar_editor.ui import desk_dialogs, dialogs
 from khabar_editor.ui.desk_banner import BannerState, DeskBanner
 from khabar_editor.ui.desk_labels import local_time
+from khabar_editor.ui.fonts import editor_font
 
 if TYPE_CHECKING:
     from khabar_editor.ui.inbox_window import InboxWindow
@@ -35,13 +37,14 @@ PASSPHRASE_TRIES = 3
 class ChangesDialog(QDialog):
     """The changes view in a window of its own."""
 
-    def __init__(self, parent: QWidget | None, diff: Any, title: str) -> None:
+    def __init__(self, parent: QWidget | None, diff: Any, title: str,
+                 font: QFont | None = None) -> None:
         from khabar_editor.ui.changes_view import ChangesView
 
         super().__init__(parent)
         self.setObjectName("changesDialog")
         self.setWindowTitle(_("Changes in {name}").format(name=title))
-        self.view = ChangesView(self)
+        self.view = ChangesView(self, font)
         self.view.set_changes(diff.fields, diff.body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -254,7 +257,10 @@ class DeskController:
             dialogs.show_error(self.window, _("This package has no original to compare with: "
                                               "it was not received from someone else."))
             return None
-        self.changes_dialog = ChangesDialog(self.window, diff, self.session.display_name)
+        settings = self.window.settings
+        self.changes_dialog = ChangesDialog(self.window, diff, self.session.display_name,
+                                            editor_font(settings.font_family,
+                                                        max(settings.font_size - 1, 9)))
         self.changes_dialog.show()
         return self.changes_dialog
 

@@ -23,6 +23,7 @@ _INTEGRITY = {"intact": N_("Intact"), "changed": N_("Changed after signing"),
 _SIGNATURE = {"broken": N_("Signature broken"), "unknown-key": N_("Unknown key"),
               "unsigned": N_("Unsigned")}
 SIGNED_BY = N_("Signed by {name}, unchanged")
+SIGNED_THEN_EDITED = N_("Signed by {name}, edited since")
 
 
 def _code(value: Any) -> str:
@@ -42,11 +43,13 @@ def integrity_text(code: Any) -> str:
     return _(_INTEGRITY[code]) if code in _INTEGRITY else code
 
 
-def signature_text(code: Any, signer: str | None) -> str:
-    """"Signed by NAME, unchanged", "Signature broken", "Unknown key" or "Unsigned"."""
+def signature_text(code: Any, signer: str | None, integrity: Any = "") -> str:
+    """"Signed by NAME, unchanged", "Signature broken", "Unknown key" or "Unsigned";
+    a valid signature over an original the desk has since edited says so."""
     code = _code(code)
     if code == "valid":
-        return _(SIGNED_BY).format(name=signer or "?")
+        edited = _code(integrity) == "changed"
+        return _(SIGNED_THEN_EDITED if edited else SIGNED_BY).format(name=signer or "?")
     return _(_SIGNATURE[code]) if code in _SIGNATURE else code
 
 
@@ -105,7 +108,7 @@ def cell_text(entry: Any, key: str) -> str:
     if key == "integrity":
         return integrity_text(entry.integrity)
     if key == "signature":
-        return signature_text(entry.signature, entry.signer)
+        return signature_text(entry.signature, entry.signer, entry.integrity)
     return ""
 
 
