@@ -161,6 +161,8 @@ class Outbox:
     # -- reading -------------------------------------------------------------------------
     def items(self) -> list[Item]:
         """All items, oldest first."""
+        if not self.path.exists():  # nothing ever queued: create nothing
+            return []
         with self._locked() as data:
             return [_item(i) for i in data["items"]]
 

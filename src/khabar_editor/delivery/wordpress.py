@@ -62,6 +62,7 @@ ACTION_EDIT_MEDIA = N_("edit this photo")
 ACTION_UPLOAD = N_("upload photos")
 _ANY_STATUS = "draft,pending,future,publish,private"
 _KEEP_STATUS = ("publish", "future", "private")
+SLUG_VARIANTS = 20
 
 
 def media_slug(article_id: str, photo: Photo) -> str:
@@ -95,6 +96,7 @@ class WordPressDestination:
         self.site = http.check_url(config.url)
         self.host = urlsplit(self.site).netloc
         self._http: httpx.Client | None = None
+        self._me: int | None = None
 
     # -- plumbing --------------------------------------------------------------------
     def _url(self, route: str) -> str:
@@ -180,12 +182,16 @@ class WordPressDestination:
         answer = self._call("GET", "users/me", params={"context": "edit"})
         if answer.status_code != 200:
             raise self._fail(answer, "account", ACTION_CREATE_POSTS)
-        caps = self._json(answer).get("capabilities") or {}
-        if not caps.get("edit_posts", True):
+        me = self._json(answer)
+        self._me = me.get("id")
+        caps = me.get("capabilities") or {}
+        # WordPress lists only the capabilities a user has; none listed: not told, go on.
+        known = bool(caps)
+        if known and not caps.get("edit_posts"):
             raise DeliveryError(MSG_WP_ROLE, code="delivery.role", user=self.config.user,
                                 action=_(ACTION_CREATE_POSTS), host=self.host,
                                 detail="edit_posts")
-        if has_photos and not caps.get("upload_files", True):
+        if has_photos and known and not caps.get("upload_files"):
             raise DeliveryError(MSG_WP_NO_UPLOAD, code="delivery.role", user=self.config.user,
                                 host=self.host)
 
@@ -227,17 +233,24 @@ class WordPressDestination:
                     return data
             elif answer.status_code not in (404, 410):
                 raise self._fail(answer, "post", ACTION_EDIT_POST)
-        answer = self._call("GET", "posts", params={"slug": slug, "status": _ANY_STATUS,
-                                                    "context": "edit", "per_page": 100})
-        if answer.status_code != 200:
-            raise self._fail(answer, "post", ACTION_CREATE_POSTS)
+        # WordPress makes a taken slug unique (``-2``, ``-3``...), so the variants are
+        # asked for too; then this account's most recently changed posts.
+        variants = ",".join([slug, *(f"{slug}-{n}" for n in range(2, SLUG_VARIANTS + 2))])
         hidden = False
-        for data in self._json(answer):
-            meta = data.get("meta")
-            if not isinstance(meta, dict) or "khabar_id" not in meta:
-                hidden = True
-            elif meta.get("khabar_id") == article_id:
-                return data
+        queries: list[dict[str, Any]] = [{"slug": variants}]
+        if self._me:
+            queries.append({"author": self._me, "orderby": "modified"})
+        for query in queries:
+            answer = self._call("GET", "posts", params={**query, "status": _ANY_STATUS,
+                                                        "context": "edit", "per_page": 100})
+            if answer.status_code != 200:
+                raise self._fail(answer, "post", ACTION_CREATE_POSTS)
+            for data in self._json(answer):
+                meta = data.get("meta")
+                if not isinstance(meta, dict) or "khabar_id" not in meta:
+                    hidden = True
+                elif meta.get("khabar_id") == article_id:
+                    return data
         if hidden:
             problems.append(_(MSG_META_HIDDEN))
         return None

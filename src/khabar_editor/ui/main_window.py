@@ -31,6 +31,7 @@ from khabar_editor.ui.highlighter import MarkdownHighlighter
 from khabar_editor.ui.metadata_panel import MetadataPanel
 from khabar_editor.ui.preview_pane import PreviewPane
 from khabar_editor.ui.theme import apply_theme
+from khabar_editor.ui import outbox as outbox_ui
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self._build_timers()
         self.proofing = proofing_bridge.attach(self)
         self.desk = desk_controller.attach(self)
+        self.outbox = outbox_ui.attach(self)  # File → Send… and the Outbox dock
         self.apply_settings()
         self.document_loaded()
         self.state_changed()

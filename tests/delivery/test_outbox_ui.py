@@ -1,0 +1,72 @@
+"""File → Send… and the Outbox dock, sending to a real WebDAV server in the background."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar_editor.delivery.config import add_destination, make_config
+from khabar_editor.delivery.outbox import Outbox
+from tests.delivery.helpers import write_golden
+from tests.ui.conftest import answered, khabar_dirs, make_window  # noqa: F401 - fixtures
+
+
+@pytest.fixture
+def sending_window(make_window, webdav, memory_keyring, khabar_dirs, monkeypatch):  # noqa: F811
+    """A main window with the test article open, an ``inbox`` destination whose password
+    is in the keyring, and a Send dialog that answers "inbox"."""
+    from PySide6.QtWidgets import QDialog
+
+    from khabar_editor.delivery import secrets
+    from khabar_editor.ui import outbox as outbox_ui
+
+    config = make_config("inbox", "webdav", webdav.url, webdav.user)
+    add_destination(config)
+    secrets.store_password(config.account, webdav.password)
+    monkeypatch.setattr(outbox_ui.SendDialog, "exec",
+                        lambda self: QDialog.DialogCode.Accepted)
+    story = khabar_dirs / "ui-story.khabar"
+    write_golden(story)
+    window = make_window()
+    assert window.session.open(story)
+    window.outbox.outbox = Outbox(backoff_base=0.05, backoff_cap=0.1)
+    window.outbox.timer.setInterval(100)
+    return window, story
+
+
+def _rows(window):
+    table = window.outbox.dock.table
+    return [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+
+
+def test_send_from_file_menu_shows_progress_and_sent_state(sending_window, webdav, qtbot):
+    """File → Send… queues the saved article and sends it in the background; the Outbox
+    dock shows it Sent with the address, and the file is on the server."""
+    window, story = sending_window
+    send = window.findChild(type(window.actions_by_name["export"]), "action_send")
+    file_menu = [m for m in send.associatedObjects() if m is not window][0]
+    assert file_menu.actions().index(send) == file_menu.actions().index(
+        window.actions_by_name["export"]) + 1
+    send.trigger()
+    qtbot.waitUntil(lambda: _rows(window) and _rows(window)[0][2] == "Sent", timeout=15000)
+    assert window.outbox.dock.isVisible()
+    assert _rows(window)[0][3] == webdav.url + "/ui-story.khabar"
+    assert (webdav.root / "inbox" / "ui-story.khabar").read_bytes() == story.read_bytes()
+
+
+def test_failed_send_shows_reason_and_retries_while_app_runs(sending_window, webdav, qtbot):
+    """With the server down the row says Failed and why; when the server is back the
+    running app retries on its own and the row turns Sent."""
+    window, story = sending_window
+    webdav.stop()
+    try:
+        window.outbox.on_send()
+        qtbot.waitUntil(lambda: _rows(window) and _rows(window)[0][2] == "Failed",
+                        timeout=15000)
+        assert "Cannot reach" in _rows(window)[0][3]
+        window.outbox.timer.stop()  # no retry while the server is still away
+    finally:
+        webdav.start()
+    window.outbox.timer.start()
+    qtbot.waitUntil(lambda: _rows(window)[0][2] == "Sent", timeout=15000)
+    assert (webdav.root / "inbox" / "ui-story.khabar").read_bytes() == story.read_bytes()
