@@ -209,7 +209,7 @@ class Outbox:
         if report.errors:
             raise DeliveryError(MSG_NOT_SENDABLE, code="delivery.not_sendable",
                                 file=path.name,
-                                problems="; ".join(p.message() for p in report.errors))
+                                problems="; ".join(p.message for p in report.errors))
         item = Item(id=secrets.token_hex(8), file=str(path.resolve()),
                     package_id=pkg.article.id, headline=pkg.article.headline[:200],
                     destination=destination, queued_at=self.clock())
