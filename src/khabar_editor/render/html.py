@@ -296,8 +296,8 @@ def _too_many_open_elements(fragment: str) -> bool:
 # list items, quotes or raw-HTML lines in a row) is cut anyway; a list cut there
 # continues as a second list. Reference definitions are collected from the whole body first (block pass only) and
 # given to every chunk, so links resolve as in one conversion.
-CHUNK_BLOCKS = 100
-CHUNK_BLOCKS_MAX = 400
+CHUNK_BLOCKS = 50
+CHUNK_BLOCKS_MAX = 150
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _CHUNK_START = re.compile(r"#{1,6}[ \t]|[^\W\d_]")
 
