@@ -178,7 +178,7 @@ class SendDialog(QDialog):
 class OutboxDock(QDockWidget):
     """The outbox as a table, with Retry now / Remove."""
 
-    COLUMNS = (N_("Story"), N_("Destination"), N_("State"), N_("Details"))
+    COLUMNS = (N_("Story"), N_("Destination"), N_("Status"), N_("Details"))
 
     def __init__(self, parent: QWidget, controller: OutboxController) -> None:
         super().__init__(_("Outbox"), parent)
