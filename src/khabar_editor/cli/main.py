@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "khabar_editor.cli.check_cmd",
     "khabar_editor.cli.export_cmd",
     "khabar_editor.cli.send_cmds",
+    "khabar_editor.cli.desk_cmds",
 )
 
 

@@ -351,7 +351,23 @@ def load_entries(path: str | os.PathLike[str], *, include_meta: bool = False
     return entries, manifest
 
 
-def _load(source: _Source) -> tuple[dict[str, bytes], Manifest, bytes]:
+def load_selected(path: str | os.PathLike[str], names: frozenset[str]
+                  ) -> tuple[dict[str, bytes], Manifest]:
+    """Like :func:`load_entries` with every layout and manifest check, but reading and
+    checksumming only the entries in ``names`` (the others are checked by size only).
+
+    For quick listings (the desk's inbox) that must not read every photo.
+    """
+    source = open_source(Path(path))
+    try:
+        entries, manifest, _ = _load(source, names)
+    finally:
+        source.close()
+    return entries, manifest
+
+
+def _load(source: _Source, only: frozenset[str] | None = None
+          ) -> tuple[dict[str, bytes], Manifest, bytes]:
     for name in spec.REQUIRED_NAMES:
         if name not in source.sizes:
             fail("missing_required", N_("The package lacks the required file '{name}'."),
@@ -376,6 +392,11 @@ def _load(source: _Source) -> tuple[dict[str, bytes], Manifest, bytes]:
     for name in sorted(set(manifest.files) - data_names):
         fail("missing_file", N_("'{name}' is listed in the manifest but missing from the "
                                 "package."), name=name)
+    if only is not None:
+        for name in sorted(data_names - only):
+            if source.sizes[name] != manifest.files[name].size:
+                _wrong_size(name)
+        data_names &= only
     return _read_all(source, manifest, sorted(data_names)), manifest, raw
 
 

@@ -343,6 +343,11 @@ class KeyStore:
 
             folder = data_dir() / "keys"
         self.folder = Path(folder)
+        self._cache: list[StoredKey] | None = None
+
+    def refresh(self) -> None:
+        """Forget the keys read so far (the folder changed behind our back)."""
+        self._cache = None
 
     def _scan(self, folder: Path, revoked: bool) -> list[StoredKey]:
         out: list[StoredKey] = []
@@ -363,10 +368,12 @@ class KeyStore:
 
     def keys(self) -> list[StoredKey]:
         """Every key, trusted ones first; a revoked key hides a trusted copy of itself."""
-        revoked = self._scan(self.folder / "revoked", True)
-        gone = {k.key.raw for k in revoked}
-        trusted = [k for k in self._scan(self.folder, False) if k.key.raw not in gone]
-        return trusted + revoked
+        if self._cache is None:
+            revoked = self._scan(self.folder / "revoked", True)
+            gone = {k.key.raw for k in revoked}
+            trusted = [k for k in self._scan(self.folder, False) if k.key.raw not in gone]
+            self._cache = trusted + revoked
+        return list(self._cache)
 
     def lookup(self, raw: bytes) -> StoredKey | None:
         """The stored key with these raw bytes (revoked ones included)."""
@@ -414,9 +421,11 @@ class KeyStore:
                     other.path.unlink()
                 except OSError:
                     pass
+        self._cache = None
         return StoredKey(item.key, True, target)
 
     def _write(self, target: Path, text: str) -> None:
+        self._cache = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_text(target, text)
