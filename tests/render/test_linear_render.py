@@ -7,8 +7,6 @@ milliseconds for timer noise), never quadratically. No wall-clock limit is asser
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,11 +18,10 @@ from khabar_editor.exporters import ExportContext, all_exporters
 from khabar_editor.package import new_package, write_package
 from khabar_editor.render.html import markdown_html
 from tests.exporters.helpers import package_for
+from tests.render.growth import assert_linear
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "hostile" / "markdown"
 CLASSES = sorted(p.stem for p in CORPUS.glob("*.txt"))
-MAX_GROWTH = 6.0
-NOISE = 0.01  # seconds
 
 
 def seed(name: str) -> tuple[str, str]:
@@ -56,34 +53,6 @@ def build(name: str, size: int) -> str:
             i += 1
         middle = "\n".join(lines)
     return "शुरू\n\n" + middle + "\n\n**अंत**"
-
-
-def best_time(action: Callable[[], object], repeat: int = 3) -> float:
-    """The shortest of ``repeat`` runs of ``action``, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
-def assert_linear(run: Callable[[str], object], small: str, large: str) -> None:
-    """``run(large)`` (four times the input) costs at most MAX_GROWTH times ``run(small)``.
-
-    Measured twice before failing: a busy machine can slow one measurement, while a
-    quadratic cost (16x) fails both.
-    """
-    assert len(large) >= 3.5 * len(small)
-    report = ""
-    for _attempt in range(2):
-        t_small = best_time(lambda: run(small))
-        t_large = best_time(lambda: run(large))
-        if t_large <= MAX_GROWTH * t_small + NOISE:
-            return
-        report += (f"{len(small)} chars: {t_small * 1000:.1f} ms, {len(large)} chars: "
-                   f"{t_large * 1000:.1f} ms ({t_large / max(t_small, 1e-9):.1f}x); ")
-    pytest.fail(report)
 
 
 def test_corpus_is_complete():
