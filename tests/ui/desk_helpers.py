@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ def story(headline: str = "बाढ़ से गाँव में भार�
           ) -> Article:
     """A short Hindi story as a correspondent files it."""
     return Article(headline=headline, byline=Byline(byline, "ज़िला संवाददाता"),
-                   dateline=Dateline(place=place), category="mausam", status=status,
+                   dateline=Dateline(place=place, date=date(2026, 11, 27)), category="mausam", status=status,
                    body=body)
 
 

@@ -270,7 +270,7 @@ class DeskController:
         from khabar_editor.ui.inbox_window import InboxWindow
 
         if self.inbox is None:
-            self.inbox = InboxWindow(self.window)
+            self.inbox = InboxWindow(self.window, taxonomy=self.window.taxonomy)
             self.inbox.open_requested.connect(self.open_from_inbox)
         self.inbox.show()
         self.inbox.raise_()

@@ -93,10 +93,10 @@ def reason(entry: Any) -> str:
 def cell_text(entry: Any, key: str) -> str:
     """What the inbox shows in column ``key``."""
     if key == "headline":
-        if entry.headline:
-            return entry.headline
-        name = entry.path.name
-        return f"{name} — {reason(entry)}" if reason(entry) else name
+        if not _code(entry.status):  # unreadable: the file and why
+            name = entry.path.name
+            return f"{name} — {reason(entry)}" if reason(entry) else name
+        return entry.headline or entry.path.name
     if key in ("byline", "place", "category"):
         return str(getattr(entry, key) or "")
     if key == "words":

@@ -12,17 +12,16 @@ exception in the view.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QFileSystemWatcher, QModelIndex, QObject,
+from PySide6.QtCore import (QFileSystemWatcher, QModelIndex, QObject,
                             QPersistentModelIndex, QRunnable, QSortFilterProxyModel, Qt,
                             QThreadPool, QTimer, Signal)
-from PySide6.QtGui import QBrush, QCloseEvent, QColor
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QProgressBar,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -46,24 +45,9 @@ COLUMN_INDEX = {key: i for i, (key, _label) in enumerate(COLUMNS)}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 
-_BAD_INTEGRITY = QColor("#b3261e")
-_WARN_SIGNATURE = QColor("#8a5a00")
-
-
-def list_packages(folder: Path) -> list[Path]:
-    """``*.khabar`` files and unpacked package folders directly in ``folder``, by name."""
-    found: list[Path] = []
-    with os.scandir(folder) as it:
-        for item in it:
-            path = Path(item.path)
-            try:
-                if item.is_file(follow_symlinks=False) and path.suffix.lower() == ".khabar":
-                    found.append(path)
-                elif item.is_dir(follow_symlinks=False) and (path / "manifest.json").is_file():
-                    found.append(path)
-            except OSError:
-                continue
-    return sorted(found, key=lambda p: p.name)
+_BAD = QColor("#b3261e")
+_WARN = QColor("#8a5a00")
+_GOOD = QColor("#1b5e20")
 
 
 class _ScanSignals(QObject):
@@ -101,87 +85,87 @@ class _ScanJob(QRunnable):
             self.signals.finished.emit(self.generation)
 
 
-class InboxModel(QAbstractTableModel):
-    """One row per package file; an entry is whatever the core scanner returned."""
+class InboxModel(QStandardItemModel):
+    """One row per package file; the scanner's entries are kept in :attr:`entries`.
+
+    The cells are plain :class:`QStandardItem` values, so painting, sorting and
+    scrolling run in C++ without calling back into Python: while the scan thread
+    holds the interpreter, every Python callback from the view would have to wait
+    for it, and the window would stutter.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels([_(label) for _key, label in COLUMNS])
         self.entries: list[Any] = []
         self._row_of: dict[str, int] = {}
+        self.taxonomy: Any = None  # categories shown by their label when set
 
-    # -- Qt model ---------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.entries)
+    def _display(self, entry: Any, key: str) -> str:
+        if key == "category" and self.taxonomy is not None:
+            found = self.taxonomy.get(str(entry.category or ""))
+            if found is not None:
+                return found.label()
+        return desk_labels.cell_text(entry, key)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(COLUMNS[section][1])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        entry = self.entries[index.row()]
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return desk_labels.cell_text(entry, key)
-        if role == SORT_ROLE:
-            return desk_labels.sort_value(entry, key)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return desk_labels.row_tooltip(entry)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if key == "integrity" and desk_labels.integrity(entry) != "intact":
-                return QBrush(_BAD_INTEGRITY)
-            if key == "signature" and desk_labels.signature(entry) != "valid":
-                return QBrush(_WARN_SIGNATURE)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "words":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ENTRY_ROLE:
-            return entry
-        return None
+    def _items(self, entry: Any) -> list[QStandardItem]:
+        tip = desk_labels.row_tooltip(entry)
+        colours = {"integrity": _integrity_colour(desk_labels.integrity(entry)),
+                   "signature": _signature_colour(desk_labels.signature(entry))}
+        items = []
+        for key, _label in COLUMNS:
+            item = QStandardItem(self._display(entry, key))
+            item.setEditable(False)
+            item.setData(desk_labels.sort_value(entry, key), SORT_ROLE)
+            item.setToolTip(tip)
+            if key in colours:
+                item.setForeground(QBrush(colours[key]))
+            if key == "words":
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+            items.append(item)
+        items[0].setData(entry, ENTRY_ROLE)
+        return items
 
     # -- updates ----------------------------------------------------------------------
-    def clear(self) -> None:
+    def clear_rows(self) -> None:
         """Forget every row."""
-        self.beginResetModel()
+        self.removeRows(0, self.rowCount())
         self.entries, self._row_of = [], {}
-        self.endResetModel()
 
     def add_entries(self, entries: Iterable[Any]) -> None:
-        """Insert new rows; an entry for a path already listed replaces that row."""
-        fresh: list[Any] = []
+        """Add rows; an entry for a path already listed replaces that row."""
         for entry in entries:
             path = desk_labels.path_key(entry)
+            items = self._items(entry)
             row = self._row_of.get(path)
             if row is None:
-                fresh.append(entry)
-                continue
-            self.entries[row] = entry
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-        if fresh:
-            first = len(self.entries)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            for entry in fresh:
-                self._row_of[desk_labels.path_key(entry)] = len(self.entries)
+                self._row_of[path] = len(self.entries)
                 self.entries.append(entry)
-            self.endInsertRows()
+                self.appendRow(items)
+            else:
+                self.entries[row] = entry
+                for column, item in enumerate(items):
+                    self.setItem(row, column, item)
 
     def remove_paths(self, paths: set[str]) -> None:
         """Drop the rows of files that are gone."""
         for row in sorted((self._row_of[p] for p in paths if p in self._row_of), reverse=True):
-            self.beginRemoveRows(QModelIndex(), row, row)
+            self.removeRow(row)
             del self.entries[row]
-            self.endRemoveRows()
         self._row_of = {desk_labels.path_key(e): i for i, e in enumerate(self.entries)}
 
     def paths(self) -> set[str]:
         """Paths of every listed file."""
         return set(self._row_of)
+
+
+def _integrity_colour(code: str) -> QColor:
+    return _GOOD if code == "intact" else _WARN if code == "changed" else _BAD
+
+
+def _signature_colour(code: str) -> QColor:
+    return _GOOD if code == "valid" else _BAD if code == "broken" else _WARN
 
 
 class InboxFilter(QSortFilterProxyModel):
@@ -196,9 +180,16 @@ class InboxFilter(QSortFilterProxyModel):
 
     def set_filters(self, status: str, integrity: str, text: str) -> None:
         """Show only rows matching ``status``, ``integrity`` ("" = any) and ``text``."""
+        # Qt >= 6.10 wants begin/endFilterChange; older releases only have invalidate.
+        staged = hasattr(self, "beginFilterChange")
+        if staged:
+            self.beginFilterChange()
         self.status, self.integrity = status, integrity
         self._query = text.strip()
-        self.invalidateRowsFilter()
+        if staged:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt override
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:
@@ -222,7 +213,7 @@ class InboxWindow(QMainWindow):
     scan_finished = Signal()
 
     def __init__(self, parent: QWidget | None = None, folder: str | Path | None = None, *,
-                 keys: Any = None,
+                 keys: Any = None, taxonomy: Any = None,
                  export: Callable[[list[Path]], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inboxWindow")
@@ -230,6 +221,7 @@ class InboxWindow(QMainWindow):
         self.folder: Path | None = None
         self.keys = keys  # a signing.KeyStore; None: the user's own key store
         self._export = export
+        self._taxonomy = taxonomy
         self._generation = 0
         self._cancel = threading.Event()
         self._scanning = False
@@ -285,6 +277,7 @@ class InboxWindow(QMainWindow):
         filters.addWidget(self.integrity_filter)
 
         self.model = InboxModel(self)
+        self.model.taxonomy = self._taxonomy
         self.proxy = InboxFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -303,7 +296,7 @@ class InboxWindow(QMainWindow):
         header.setStretchLastSection(True)
         for key, width in (("headline", 300), ("byline", 150), ("place", 110),
                            ("category", 100), ("words", 60), ("received", 130),
-                           ("status", 90), ("integrity", 120)):
+                           ("status", 90), ("integrity", 170)):
             self.table.setColumnWidth(COLUMN_INDEX[key], width)
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
@@ -348,7 +341,7 @@ class InboxWindow(QMainWindow):
         self._stop_scan()
         if self.watcher.directories():
             self.watcher.removePaths(self.watcher.directories())
-        self.model.clear()
+        self.model.clear_rows()
         self._mtimes.clear()
         self.folder = folder
         self.folder_label.setText(str(folder))
@@ -364,7 +357,7 @@ class InboxWindow(QMainWindow):
         if self.folder is None:
             return {}
         try:
-            paths = list_packages(self.folder)
+            paths = core_inbox.package_files(self.folder)
         except OSError as exc:
             log.warning("Cannot list %s: %s", self.folder, exc)
             return {}
@@ -476,7 +469,7 @@ class InboxWindow(QMainWindow):
         return [self.proxy.index(r, 0).data(ENTRY_ROLE) for r in rows]
 
     def _open_index(self, index: QModelIndex) -> None:
-        entry = index.data(ENTRY_ROLE)
+        entry = index.siblingAtColumn(0).data(ENTRY_ROLE)
         if entry is not None:
             self._open_entry(entry)
 
