@@ -173,3 +173,16 @@ def test_cli_timezone_reaches_the_wxr(tmp_path):
         post = parse_wxr(zf.read(name))["posts"][0]
     assert (post["post_date"], post["post_date_gmt"]) == ("2026-11-27 23:00:00",
                                                           "2026-11-28 04:00:00")
+
+
+def test_cli_without_timezone_uses_the_language_default(tmp_path):
+    """Without --timezone the export runs (no option error) and a Hindi story is on IST."""
+    from khabar_editor.cli.main import main
+
+    code = main(["export", str(GOLDEN / "article.md"), "-o", str(tmp_path), "--format", "wxr",
+                 "--no-spelling"])
+    assert code == 0
+    (bundle,) = tmp_path.glob("*.zip")
+    with zipfile.ZipFile(bundle) as zf:
+        (name,) = [n for n in zf.namelist() if n.endswith(".wxr.xml")]
+        assert parse_wxr(zf.read(name))["posts"][0]["post_date"] == "2026-11-28 09:30:00"

@@ -108,7 +108,7 @@ def register(subparsers: Any) -> None:
                    help=_(N_("WordPress: approved articles are published, not pending")))
     p.add_argument("--provider", default="खबर एडिटर", type=opt.text_value,
                    help=_(N_("provider / agency name for the wire dateline and IPTC")))
-    p.add_argument("--timezone", metavar="ZONE", default="", type=time_zone,
+    p.add_argument("--timezone", metavar="ZONE", default=None, type=time_zone,
                    help=_(N_("the newsroom's time zone, an IANA name such as Asia/Kolkata "
                              "(WordPress dates are the site's local time; default: "
                              "Asia/Kathmandu for Nepali articles, else Asia/Kolkata)")))
@@ -160,7 +160,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
         relative_media=args.relative_media, publish_approved=args.publish_approved,
         provider=args.provider, digits=args.digits, taxonomy=args.taxonomy,
         spelling=not args.no_spelling, web_renditions=args.web_renditions,
-        timezone=args.timezone, ui_lang=get_language())
+        timezone=args.timezone or "", ui_lang=get_language())
 
 
 def run(args: argparse.Namespace) -> ExitCode:
