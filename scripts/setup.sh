@@ -36,12 +36,34 @@ install_system_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# What the last successful install was made from: the package metadata and this
+# checkout's path. A repeat run with the same stamp and a working import installs
+# nothing (and needs no package index).
+install_stamp() {
+  { cat pyproject.toml setup.py 2>/dev/null; pwd; } | sha256sum | cut -d' ' -f1
+}
+
+app_installed() {
+  [ -f "$VENV/.khabar-install-stamp" ] || return 1
+  [ "$(cat "$VENV/.khabar-install-stamp")" = "$(install_stamp)" ] || return 1
+  [ -x "$VENV/bin/khabar-editor" ] || return 1
+  "$VENV/bin/python" - "$PWD/src" <<'PY' >/dev/null 2>&1
+import sys, khabar_editor, pytest
+assert khabar_editor.__file__.startswith(sys.argv[1])
+PY
+}
+
 install_python_env() {
   if [ ! -x "$VENV/bin/python" ]; then
     "$PYTHON" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install -q --upgrade pip
   fi
-  "$VENV/bin/python" -m pip install -q --upgrade pip
+  if app_installed; then
+    return 0
+  fi
+  rm -f "$VENV/.khabar-install-stamp"
   "$VENV/bin/python" -m pip install -q -e ".[test]"
+  install_stamp > "$VENV/.khabar-install-stamp"
 }
 
 install_system_packages
