@@ -124,3 +124,19 @@ def test_very_long_text_exports():
     for exporter in all_exporters():
         for name, data in exporter.export(pkg, ExportContext()).files.items():
             check_file(name, data)
+
+
+def test_context_values_with_controls_never_break_an_export():
+    """Provider and URLs from settings or a dialog with controls/surrogates still export cleanly."""
+    from khabar_editor.exporters import ExportContext, get_exporter
+    from tests.exporters.helpers import golden_package
+
+    pkg = golden_package()
+    context = ExportContext(provider="A\x01B\ud800", site_url="https://x.org/\x01",
+                            media_base_url="https://x.org/m\x00/")
+    assert context.provider == "AB" and context.site_url == "https://x.org/"
+    for fid in ("newsml-g2", "nitf", "ninjs", "ninjs-1.6", "text", "wxr", "wp-json", "html"):
+        files = get_exporter(fid).export(pkg, context).files
+        for data in files.values():
+            text = data.decode("utf-8") if isinstance(data, bytes) else data
+            assert "\x01" not in text and "\x00" not in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any, Protocol, runtime_checkable
@@ -25,6 +26,7 @@ from khabar_editor.problems import Problem
 log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "khabar_editor.exporters"
+_UNSAFE_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 PLACEHOLDER_SITE = "https://example.invalid"
 BUILTIN_MODULES = (
     "khabar_editor.exporters.html_export",
@@ -74,6 +76,16 @@ class ExportContext:
     web_renditions: bool = False
     timezone: str = ""
     prepared: Any = None  # set by bundles: the cleaned article, shared by all formats
+
+    def __post_init__(self) -> None:
+        # These values come from settings files, profiles and dialogs as well as the
+        # CLI (which refuses bad ones): whatever the source, no control character,
+        # lone surrogate or XML non-character reaches an export, where it would make
+        # the XML ill-formed or the encoder fail.
+        for name in ("site_url", "media_base_url", "provider", "digits", "timezone"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                setattr(self, name, _UNSAFE_CHARS.sub("", value))
 
     def zone(self, lang: str) -> ZoneInfo:
         """The time zone for an article in ``lang`` (:class:`ExportError` for a bad name)."""
