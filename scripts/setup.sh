@@ -21,11 +21,14 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-image0
   python3-venv
 )
+# Test mode only: strace (the preview never opens a file outside the package, checked
+# under strace) and poppler-utils (the PDF export is rendered and read back).
+TEST_APT_PACKAGES=(strace poppler-utils)
 
 install_system_packages() {
   command -v dpkg-query >/dev/null || { echo "Not a Debian/Ubuntu system: install libenchant-2 yourself (see README)."; return 0; }
   local missing=()
-  for pkg in "${APT_PACKAGES[@]}"; do
+  for pkg in "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -66,7 +69,13 @@ install_python_env() {
   install_stamp > "$VENV/.khabar-install-stamp"
 }
 
-install_system_packages
+if [ "$MODE" = test ]; then
+  install_system_packages "${APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}"
+  # WordPress, MariaDB and PHP for the delivery tests (they start their own servers).
+  bash scripts/test-services.sh
+else
+  install_system_packages "${APT_PACKAGES[@]}"
+fi
 install_python_env
 
 case "$MODE" in
