@@ -70,6 +70,10 @@ class Settings:
     spell_check: bool = True
     line_numbers: bool = False
     zoom: int = 0
+    # Newsroom length limits in characters (0: no limit), shown as "43/70" counters.
+    headline_limit: int = 70
+    summary_limit: int = 160
+    seo_title_limit: int = 60
     # Export dialog newsroom profiles: name -> {provider, site_url, media_base_url,
     # timezone, formats}; checked by khabar_editor.exporters.profiles.
     export_profiles: dict = field(default_factory=dict)
@@ -91,6 +95,8 @@ class Settings:
         self.photo_max_px = min(max(int(self.photo_max_px), 200), 10000)
         self.photo_quality = min(max(int(self.photo_quality), 30), 100)
         self.zoom = min(max(int(self.zoom), -8), 20)
+        for name in ("headline_limit", "summary_limit", "seo_title_limit"):
+            setattr(self, name, min(max(int(getattr(self, name)), 0), 5000))
         return self
 
 
@@ -103,6 +109,10 @@ class State:
     byline_role: str = ""
     sample_shown: bool = False
     window_geometry: str = ""  # base64 of QMainWindow.saveGeometry()
+    # Which side panels were open ("metadata", "preview", "proofing"); remembered
+    # once panels_saved is set (before that the window picks by screen size).
+    open_panels: list[str] = field(default_factory=lambda: ["metadata", "preview"])
+    panels_saved: bool = False
 
     def add_recent(self, path: str | Path) -> None:
         """Put ``path`` first in the recent-files list (no duplicates, bounded)."""
@@ -144,7 +154,6 @@ def needs_identity(settings: Settings) -> bool:
 
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     1: _migrate_1_to_2, 2: _migrate_2_to_3}
-
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

@@ -225,7 +225,7 @@ def test_distraction_free_text_is_a_centred_column(window, qtbot):
     window.actions_by_name["fullscreen"].setChecked(True)
     qtbot.wait(20)
     viewport = window.editor.viewport().geometry()
-    column = window.editor.fontMetrics().averageCharWidth() * 80
+    column = window.editor.fontMetrics().averageCharWidth() * window._focus_column_chars()
     assert column < 0.8 * window.editor.width()
     assert abs(viewport.width() - column) <= 4
     left, right = viewport.left(), window.editor.width() - viewport.right()

@@ -75,7 +75,9 @@ def test_render_happens_off_the_gui_thread(window, qtbot, monkeypatch):
 
 
 def test_scroll_follows_the_editor(window, qtbot):
-    """The preview keeps the same relative position as the text, also after re-layout."""
+    """The preview follows the text to its ends and in between, also after re-layout.
+
+    (Between the ends it matches subheads, not fractions: see test_whole_day_preview.)"""
     window.session.load_package(sample_package(), None, dirty=False)
     window.resize(900, 400)
     qtbot.waitUntil(lambda: window.preview.applied_revision == window.session.revision,
@@ -90,5 +92,8 @@ def test_scroll_follows_the_editor(window, qtbot):
         bar.setValue(round(bar.maximum() * target))
         qtbot.wait(50)
         editor_at, preview_at = fractions()
-        assert abs(editor_at - preview_at) < 0.02, (target, editor_at, preview_at)
+        if target in (0.0, 1.0):
+            assert abs(editor_at - preview_at) < 0.02, (target, editor_at, preview_at)
+        else:
+            assert 0.1 < preview_at < 0.9, (target, editor_at, preview_at)
     assert fractions() == (0.0, 0.0)

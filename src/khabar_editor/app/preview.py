@@ -7,17 +7,23 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from khabar_editor.article.model import Article
 from khabar_editor.article.taxonomy import Taxonomy
 from khabar_editor.render.html import article_html, markdown_html
+from khabar_editor.render.style import qt_css
 
 _MARKER = "KHABARPREVIEWBODYMARKER"
 # A heading after a blank line: every block before it has ended there (without the
 # blank line a table would take the heading as one more row).
 _SECTION_START = re.compile(r"(?<=\n\n)(?=#{1,6}\s)")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
+# Qt's rich text knows neither <figure> nor <figcaption>: the photo gets a paragraph
+# of its own (normal line height, see render.style) and the caption one under it.
+_FIGURE = re.compile(r"<figure>(.*?)<figcaption>(.*?)</figcaption></figure>", re.DOTALL)
+# A paragraph holding a photo: a proportional line height would open a gap of half
+# the photo's height inside it.
+_IMAGE_PARAGRAPH = re.compile(r"<p>(?=(?:(?!</p>).)*<img\b)", re.DOTALL)
 _CACHE_SIZE = 4000
 _cache: OrderedDict[str, str] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -75,9 +81,16 @@ def render_preview(job: PreviewJob) -> str:
     shell = article_html(replace(job.article, body=_MARKER), digits=job.digits,
                          category_label=job.category_label)
     page = shell.replace(f"<p>{_MARKER}</p>", body_html(job.article.body), 1)
-    return f'<html><body lang="{job.article.language.value}">{page}</body></html>'
+    return f'<html><body lang="{job.article.language.value}">{qt_markup(page)}</body></html>'
+
+
+def qt_markup(page: str) -> str:
+    """``page`` with figures and photo paragraphs in markup Qt's rich text lays out well."""
+    page = _IMAGE_PARAGRAPH.sub('<p class="photo">', page)
+    return _FIGURE.sub(lambda m: (f'<p class="photo">{m.group(1)}</p>' if m.group(1) else "")
+                       + f'<p class="figcaption">{m.group(2)}</p>', page)
 
 
 def preview_css() -> str:
-    """The preview's style sheet (Qt rich-text CSS subset)."""
-    return (resources.files("khabar_editor") / "data" / "preview.css").read_text(encoding="utf-8")
+    """The preview's style sheet: the HTML export's, translated to Qt's CSS subset."""
+    return qt_css()

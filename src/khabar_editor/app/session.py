@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from khabar_editor.app.photos import media_name, prepare_photo
 from khabar_editor.app import workflow
 from khabar_editor.app.recovery import RecoveryInfo, RecoveryStore
-from khabar_editor.article.model import Article, Byline, Media
+from khabar_editor.article.model import Article, Byline, Dateline, Media
 from khabar_editor.errors import KhabarError
 from khabar_editor.i18n import _
 from khabar_editor.settings import Settings, State, save_state
@@ -147,7 +148,9 @@ class DocumentSession:
         return verify_loaded(self.package, KeyStore(), str(self.path or ""))
 
     def _fresh_article(self) -> Article:
-        return Article(byline=Byline(self.state.byline_name, self.state.byline_role))
+        # A new story is dated today (the writer changes it for a story filed later).
+        return Article(byline=Byline(self.state.byline_name, self.state.byline_role),
+                       dateline=Dateline(date=date.today()))
 
     # -- changes ----------------------------------------------------------------------
     def mark_changed(self) -> None:

@@ -98,6 +98,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "headline": article.headline,
         "deck": article.deck,
         "summary": article.summary,
+        # Written only when set, so articles without one keep their bytes.
+        **({"seo_title": article.seo_title} if article.seo_title else {}),
         "byline": {"name": article.byline.name, "role": article.byline.role},
         "dateline": {"place": article.dateline.place, "date": _iso(article.dateline.date)},
         "place": {
@@ -354,6 +356,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         headline=_text(data, "headline"),
         deck=_text(data, "deck"),
         summary=_text(data, "summary"),
+        seo_title=_text(data, "seo_title"),
         byline=Byline(name=_text(byline, "name", "byline."), role=_text(byline, "role", "byline.")),
         dateline=Dateline(
             place=_text(dateline, "place", "dateline."),

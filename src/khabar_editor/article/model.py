@@ -91,6 +91,7 @@ class Article:
     headline: str = ""
     deck: str = ""
     summary: str = ""
+    seo_title: str = ""  # the title search engines show ("" = the headline)
     byline: Byline = field(default_factory=Byline)
     dateline: Dateline = field(default_factory=Dateline)
     place: Place = field(default_factory=Place)

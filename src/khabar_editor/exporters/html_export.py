@@ -9,25 +9,9 @@ from khabar_editor.exporters.common import clean_text, prepared
 from khabar_editor.exporters.registry import ExportContext, ExportResult, register
 from khabar_editor.i18n import N_
 from khabar_editor.render.html import article_html
+from khabar_editor.render.style import ARTICLE_CSS
 
-STYLE = """
-body { margin: 0; background: #fafafa; color: #1a1a1a; }
-article { max-width: 44rem; margin: 2rem auto; padding: 0 1rem; font: 1.125rem/1.7
-  "Noto Sans Devanagari", "Mukta", "Nirmala UI", "Mangal", sans-serif;
-  overflow-wrap: break-word; }
-.category { color: #b00020; font-weight: bold; margin: 0; }
-.headline { font-size: 2rem; line-height: 1.3; margin: .25rem 0; }
-.deck { font-size: 1.25rem; color: #444; margin: .25rem 0 1rem; }
-.byline, .dateline { color: #555; margin: .25rem 0; }
-.dateline { font-weight: bold; }
-figure { margin: 1.5rem 0; }
-figure img { max-width: 100%; height: auto; }
-figcaption { font-size: .95rem; color: #444; }
-.credit { color: #777; }
-blockquote { border-left: 4px solid #ccc; margin-left: 0; padding-left: 1rem; color: #333; }
-table { border-collapse: collapse; display: block; max-width: 100%; overflow-x: auto; }
-td, th { border: 1px solid #ccc; padding: .25rem .5rem; } th { background: #f0f0f0; }
-""".strip()
+STYLE = ARTICLE_CSS  # one style sheet: the preview translates the same rules
 
 
 class HtmlExporter:

@@ -22,9 +22,12 @@ _SPECS: dict[str, tuple[str, object, str, bool]] = {
     "open": ("&Open…", Std.Open, "on_open", False),
     "save": ("&Save", Std.Save, "on_save", False),
     "save_as": ("Save &as…", "Ctrl+Shift+S", "on_save_as", False),
-    "import": ("&Import text or Markdown…", "Ctrl+I", "on_import", False),
+    # Ctrl+I is Italic, as everywhere else.
+    "import": ("&Import text or Markdown…", "Ctrl+Shift+I", "on_import", False),
     "insert_photo": ("Insert &photo…", "Ctrl+Shift+P", "on_insert_photo", False),
     "export": ("&Export…", "Ctrl+E", "on_export", False),
+    "export_pdf": ("Export as P&DF…", "Ctrl+Shift+E", "on_export_pdf", False),
+    "print": ("Prin&t…", Std.Print, "on_print", False),
     "inbox": ("In&box…", "Ctrl+Shift+O", "on_inbox", False),
     "quit": ("&Quit", "Ctrl+Q", "close", False),
     "undo": ("&Undo", Std.Undo, "on_undo", False),
@@ -46,7 +49,18 @@ _SPECS: dict[str, tuple[str, object, str, bool]] = {
     "spell_check": ("Check &spelling", "F7", "on_spell_check", True),
     "line_numbers": ("&Line numbers", "Ctrl+Shift+L", "on_line_numbers", True),
     "preferences": ("Pr&eferences…", "Ctrl+,", "on_preferences", False),
-    "sample": ("Open the &sample article", "F1", "on_sample", False),
+    "bold": ("&Bold", Std.Bold, "format:bold", False),
+    "italic": ("&Italic", Std.Italic, "format:italic", False),
+    "heading2": ("Heading &2", "Ctrl+2", "format:heading2", False),
+    "heading3": ("Heading &3", "Ctrl+3", "format:heading3", False),
+    "bullets": ("Bulle&ted list", "Ctrl+Shift+8", "format:bullets", False),
+    "numbers": ("&Numbered list", "Ctrl+Shift+7", "format:numbers", False),
+    "quote": ("&Quote", "Ctrl+Shift+9", "format:quote", False),
+    "link": ("&Link…", "Ctrl+K", "format:link", False),
+    "help": ("&User guide", Std.HelpContents, "on_help", False),
+    "shortcuts": ("&Keyboard shortcuts", "", "on_shortcuts", False),
+    "markdown_help": ("&Markdown cheat sheet", "", "on_markdown_help", False),
+    "sample": ("Open the &sample article", "", "on_sample", False),
     "about": ("&About Khabar Editor", "", "on_about", False),
 }
 
@@ -57,9 +71,15 @@ MENUS = (
                "preferences")),
     ("&View", ("zoom_in", "zoom_out", "zoom_reset", "-", "show_metadata", "show_preview",
                "show_proofing", "line_numbers", "-", "fullscreen")),
+    ("F&ormat", ("bold", "italic", "-", "heading2", "heading3", "-", "bullets", "numbers",
+                 "quote", "-", "link")),
     ("&Tools", ("spell_check",)),
-    ("&Help", ("sample", "about")),
+    ("&Help", ("help", "shortcuts", "markdown_help", "-", "sample", "about")),
 )
+FORMAT_TOOLBAR = ("bold", "italic", "heading2", "heading3", "bullets", "numbers", "quote", "link")
+# Short button faces (the menu has the full names, the tooltip both).
+FORMAT_FACES = {"bold": "B", "italic": "I", "heading2": "H2", "heading3": "H3",
+                "bullets": "•", "numbers": "1.", "quote": "❝", "link": ""}
 # Hindi labels carry their mnemonic as "(&N)"; a toolbar button shows no mnemonic.
 _MNEMONIC = re.compile(r"\s*\(&?[A-Za-z0-9]\)")
 TOOLBAR = ("new", "open", "inbox", "save", "-", "insert_photo", "find", "-", "spell_check",
@@ -68,6 +88,10 @@ TOOLBAR = ("new", "open", "inbox", "save", "-", "insert_photo", "find", "-", "sp
 
 def build_actions(window: MainWindow) -> dict[str, QAction]:
     """Create every action, connected to ``window.<handler>``."""
+    from khabar_editor.ui.format_actions import MarkdownFormatter
+
+    if getattr(window, "formatter", None) is None:
+        window.formatter = MarkdownFormatter(window.editor, window)  # type: ignore[attr-defined]
     actions: dict[str, QAction] = {}
     for name, (label, shortcut, handler, checkable) in _SPECS.items():
         action = QAction(_(label), window)
@@ -77,7 +101,12 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         elif shortcut:
             action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
         action.setCheckable(checkable)
-        slot: Callable[..., object] = getattr(window, handler)
+        if handler.startswith("format:"):
+            command = handler.partition(":")[2]
+            slot: Callable[..., object] = (
+                lambda c=command: window.formatter.run(c))  # type: ignore[attr-defined]
+        else:
+            slot = getattr(window, handler)
         if checkable:
             action.toggled.connect(slot)
         else:
@@ -116,4 +145,24 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
             actions[name].setIconText(toolbar_text(actions[name].text()))
             toolbar.addAction(actions[name])
     window.addToolBar(toolbar)
+    formats = QToolBar(_("Format toolbar"), window)
+    formats.setObjectName("formatToolbar")
+    for name in FORMAT_TOOLBAR:
+        action = actions[name]
+        action.setIconText(FORMAT_FACES[name] or toolbar_text(action.text()))
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{toolbar_text(action.text())} ({keys})" if keys else
+                          toolbar_text(action.text()))
+        formats.addAction(action)
+    bold = formats.widgetForAction(actions["bold"])
+    italic = formats.widgetForAction(actions["italic"])
+    if bold is not None:
+        font = bold.font()
+        font.setBold(True)
+        bold.setFont(font)
+    if italic is not None:
+        font = italic.font()
+        font.setItalic(True)
+        italic.setFont(font)
+    window.addToolBar(formats)
     return recent

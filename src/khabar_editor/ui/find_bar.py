@@ -12,6 +12,11 @@ from khabar_editor.i18n import _
 from khabar_editor.ui.textpos import cp_to_utf16, utf16_to_cp
 
 
+def has_cased_letters(text: str) -> bool:
+    """Whether ``text`` has a letter with upper and lower case (Latin yes, Devanagari no)."""
+    return any(ch.lower() != ch.upper() for ch in text)
+
+
 class FindBar(QWidget):
     """Searches the editor's text; offsets go through code points <-> UTF-16."""
 
@@ -30,6 +35,10 @@ class FindBar(QWidget):
         self.ignore_nukta = QCheckBox(_("Ignore nukta"))
         self.ignore_nukta.setToolTip(_("Find ज़ and ज alike (both spellings are in use)"))
         self.match_case = QCheckBox(_("Match case"))
+        # Devanagari has no capital letters: the option is offered only when the
+        # search text has letters with a case.
+        self.find_edit.textChanged.connect(self._update_match_case)
+        self._update_match_case("")
         self.status = QLabel()
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
@@ -52,8 +61,16 @@ class FindBar(QWidget):
         close.clicked.connect(self.close_bar)
         row.addWidget(close)
 
+    def _update_match_case(self, text: str) -> None:
+        cased = has_cased_letters(text)
+        self.match_case.setEnabled(cased)
+        self.match_case.setToolTip("" if cased else
+                                   _("Hindi and Nepali letters have no capitals; "
+                                     "this applies to Latin letters only."))
+
     def options(self) -> SearchOptions:
-        return SearchOptions(self.ignore_nukta.isChecked(), self.match_case.isChecked())
+        return SearchOptions(self.ignore_nukta.isChecked(),
+                             self.match_case.isChecked() and self.match_case.isEnabled())
 
     def open_bar(self) -> None:
         """Show the bar with the current selection as the search text."""

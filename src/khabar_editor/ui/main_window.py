@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QSplitter, QVBoxLayout, QWidget)
 
@@ -26,18 +26,24 @@ from khabar_editor.ui import desk_controller, dialogs, proofing_bridge
 from khabar_editor.ui.actions import build_actions, build_menus
 from khabar_editor.ui.editor_widget import MarkdownEditor
 from khabar_editor.ui.find_bar import FindBar
-from khabar_editor.ui.fonts import editor_font
+from khabar_editor.ui.fonts import BUNDLED_FAMILY, editor_font
 from khabar_editor.ui.highlighter import MarkdownHighlighter
 from khabar_editor.ui.metadata_panel import MetadataPanel
 from khabar_editor.ui.preview_pane import PreviewPane
 from khabar_editor.ui.theme import apply_theme
 from khabar_editor.ui import outbox as outbox_ui
+from khabar_editor.ui import panels, scroll_sync
+from khabar_editor.ui import restart as dialogs_restart
+from khabar_editor.ui.panels import default_geometry
+from khabar_editor.render.style import body_font_pt
 
 log = logging.getLogger(__name__)
 
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp"
 STATS_DELAY_MS = 400
-FOCUS_COLUMN_CHARS = 80  # line length in distraction-free mode
+FOCUS_COLUMN_CHARS = 70  # line length in distraction-free mode (a readable measure)
+# Typical Hindi prose: measures how wide 70 characters of real text are.
+_MEASURE_SAMPLE = "कोसी नदी का जलस्तर पिछले दो दिनों में लगभग चालीस सेंटीमीटर घटा है"
 
 
 RESTART_NOTICE = N_("The interface language changes the next time Khabar Editor starts.")
@@ -102,7 +108,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)  # the find bar takes only the height it needs
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
-        self.metadata = MetadataPanel(self.taxonomy, lambda: self.settings.digit_style)
+        self.metadata = MetadataPanel(self.taxonomy, lambda: self.settings.digit_style,
+                                      limits=self._limits)
         self.metadata.changed.connect(self._metadata_changed)
         self.metadata.media.insert_requested.connect(self.on_insert_photo)
         self.metadata.media.remove_requested.connect(self._remove_photo)
@@ -120,6 +127,10 @@ class MainWindow(QMainWindow):
         for signal in (self.editor.verticalScrollBar().valueChanged,
                        self.editor.verticalScrollBar().rangeChanged):
             signal.connect(lambda *_a: self.scroll_timer.start())
+        # The preview lays out lazily: as its height grows, match the subheads again.
+        self.preview.rendered.connect(lambda *_a: self.scroll_timer.start())
+        self.preview.verticalScrollBar().rangeChanged.connect(lambda *_a: self.scroll_timer.start())
+        self.preview_width_watcher = scroll_sync.PreviewWidthWatcher(self.preview)
         self.status_counts = QLabel()
         self.status_counts.setObjectName("statusCounts")
         self.status_saved = QLabel()
@@ -145,11 +156,17 @@ class MainWindow(QMainWindow):
         dark = apply_theme(app, s.theme) if isinstance(app, QApplication) else False
         self.highlighter.set_dark(dark)
         self.preview.set_dark(dark)
+        # The export's text size; Qt sizes subheads from the default font (render.style).
+        preview_font = QFont(BUNDLED_FAMILY)
+        preview_font.setPointSizeF(body_font_pt())
+        self.preview.document().setDefaultFont(preview_font)
+        self.metadata.update_counters()
         self.autosave_timer.start(s.autosave_seconds * 1000)
         self.editor.set_line_numbers(s.line_numbers)
         a = self.actions_by_name
         for name, value in (("line_numbers", s.line_numbers), ("spell_check", s.spell_check),
-                            ("show_metadata", True), ("show_preview", True)):
+                            ("show_metadata", not self.metadata_dock.isHidden()),
+                            ("show_preview", not self.preview.isHidden())):
             a[name].blockSignals(True)
             a[name].setChecked(value)
             a[name].blockSignals(False)
@@ -164,7 +181,9 @@ class MainWindow(QMainWindow):
         if self.state.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.state.window_geometry.encode()))
         else:
-            self.resize(1366, 740)
+            self.setGeometry(default_geometry(self.screen().availableGeometry(),
+                                              self.screen().geometry()))
+        panels.restore(self)
 
     # -- SessionView protocol -----------------------------------------------------------
     def ask_save_changes(self, name: str) -> SaveChoice:
@@ -214,9 +233,12 @@ class MainWindow(QMainWindow):
 
     def state_changed(self) -> None:
         """Title bar, save-state label and recent files."""
-        self.setWindowTitle(f"{self.session.display_name}[*] — {APP_NAME}")
+        self._update_title()
         self.setWindowModified(self.session.dirty)
-        self.status_saved.setText(_("Not saved") if self.session.dirty else _("Saved"))
+        if self.session.dirty:
+            self.status_saved.setText(_("Not saved"))
+        else:  # an article that was never saved is not "Saved"
+            self.status_saved.setText(_("Saved") if self.session.path else _("Never saved"))
         self._fill_recent_menu()
         self.desk.state_changed()
 
@@ -234,14 +256,27 @@ class MainWindow(QMainWindow):
         self.preview.schedule()
         self.stats_timer.start()
 
+    def _update_title(self) -> None:
+        """The file's name, or the headline of an article that has no file yet."""
+        name = self.session.display_name
+        if self.session.path is None and self.session.article.headline.strip():
+            name = " ".join(self.session.article.headline.split())
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+
+    def _limits(self) -> dict[str, int]:
+        s = self.settings
+        return {"headline_limit": s.headline_limit, "summary_limit": s.summary_limit,
+                "seo_title_limit": s.seo_title_limit}
+
     def _metadata_changed(self) -> None:
+        if self.session.path is None:
+            self._update_title()
         self.session.mark_changed()
         self.preview.schedule()
         self.stats_timer.start()
 
     def _sync_scroll(self) -> None:
-        bar = self.editor.verticalScrollBar()
-        self.preview.sync_to(bar.value() / bar.maximum() if bar.maximum() else 0.0)
+        scroll_sync.sync_preview(self.editor, self.preview)  # by subheads, not by fraction
 
     def _update_stats_and_problems(self) -> None:
         self.flush_edits()
@@ -387,13 +422,27 @@ class MainWindow(QMainWindow):
 
     def on_fullscreen(self, on: bool) -> None:
         """Distraction-free: only the text, full screen."""
-        for widget in (self.metadata_dock, self.preview, self.menuBar(), self.statusBar(),
-                       self.findChild(QWidget, "mainToolbar")):
+        # The status bar (word count) stays; the panels come back as they were.
+        a = self.actions_by_name
+        for widget, wanted in ((self.metadata_dock, a["show_metadata"].isChecked()),
+                               (self.preview, a["show_preview"].isChecked()),
+                               (self.menuBar(), True),
+                               (self.findChild(QWidget, "mainToolbar"), True),
+                               (self.findChild(QWidget, "formatToolbar"), True)):
             if widget is not None:
-                widget.setVisible(not on)
-        self.proofing.set_visible(False if on else self.proofing.visible())
-        self.editor.set_text_column(FOCUS_COLUMN_CHARS if on else 0)
+                widget.setVisible(wanted and not on)
+        self.proofing.set_visible(False if on else a["show_proofing"].isChecked())
+        self.editor.set_text_column(self._focus_column_chars() if on else 0)
         self.showFullScreen() if on else self.showNormal()
+
+    def _focus_column_chars(self) -> int:
+        """Column width for FOCUS_COLUMN_CHARS characters of Hindi, in average-width units.
+
+        The font's average character width is a Latin one; Devanagari text runs wider.
+        """
+        metrics = self.editor.fontMetrics()
+        per_char = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE)
+        return max(20, round(FOCUS_COLUMN_CHARS * per_char / max(1, metrics.averageCharWidth())))
 
     def on_show_metadata(self, on: bool) -> None:
         self.metadata_dock.setVisible(on)
@@ -403,6 +452,8 @@ class MainWindow(QMainWindow):
 
     def on_show_proofing(self, on: bool) -> None:
         self.proofing.set_visible(on)
+        if on:
+            QTimer.singleShot(0, lambda: panels.make_room(self))
 
     def on_spell_check(self, on: bool) -> None:
         self.settings.spell_check = on
@@ -425,8 +476,71 @@ class MainWindow(QMainWindow):
         self.taxonomy = self._load_taxonomy()
         self.apply_settings()
         self.desk.settings_changed()
-        if language_changed:
-            QMessageBox.information(self, APP_NAME, restart_notice(new.ui_language))
+        if language_changed and dialogs_restart.ask_restart(self, restart_notice(new.ui_language)):
+            self.restart()
+
+    def restart(self) -> bool:
+        """Start the editor again (new interface language) once the work is saved or let go."""
+        self.flush_edits()
+        if not self.session.close():
+            return False
+        self._close_confirmed = True
+        if not dialogs_restart.start_again(self.session.path):
+            self._close_confirmed = False
+            self.show_error(_("Khabar Editor could not be started again; please start it yourself."))
+            return False
+        self.close()
+        return True
+
+    # -- print, PDF and help ------------------------------------------------------------
+    def on_export_pdf(self) -> None:
+        from khabar_editor.ui import print_pdf
+
+        self.flush_edits()
+        start = str(Path(self.start_dir()) / ((self.session.article.slug or "khabar") + ".pdf"))
+        path, _f = QFileDialog.getSaveFileName(self, _("Export as PDF"), start,
+                                               _("PDF documents (*.pdf)"))
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            print_pdf.export_pdf(path, self.session.package, self.settings.digit_style,
+                                 self.taxonomy)
+        except OSError as exc:
+            self.show_error(_("Could not save {name}: {reason}").format(
+                name=Path(path).name, reason=exc.strerror or str(exc)))
+            return
+        self.statusBar().showMessage(_("Saved {name}").format(name=Path(path).name), 5000)
+
+    def on_print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from khabar_editor.ui import print_pdf
+
+        self.flush_edits()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec():
+            doc = print_pdf.article_document(self.session.package, self.settings.digit_style,
+                                             self.taxonomy)
+            print_pdf.print_document(doc, printer)
+
+    def _help(self, tab: int) -> None:
+        from khabar_editor.ui.help_window import HelpWindow
+
+        if getattr(self, "help_window", None) is None:
+            self.help_window = HelpWindow(self.actions_by_name.values(), self)
+        self.help_window.show_tab(tab)
+
+    def on_help(self) -> None:
+        self._help(0)
+
+    def on_shortcuts(self) -> None:
+        self._help(1)
+
+    def on_markdown_help(self) -> None:
+        self._help(2)
 
     def on_about(self) -> None:
         QMessageBox.about(self, APP_NAME, _(
@@ -436,9 +550,10 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.flush_edits()
-        if not self.session.close():
+        if not getattr(self, "_close_confirmed", False) and not self.session.close():
             event.ignore()
             return
+        panels.remember(self)
         self.autosave_timer.stop()
         self.state.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         save_state(self.state)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFormLayout,
-                               QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QEvent, QMimeData, QObject, Qt,
+                            QTimer, Signal)
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QWheelEvent
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDateEdit, QDateTimeEdit,
+                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from khabar_editor.article.dateline import format_dateline
 from khabar_editor.article.model import PRIORITY_MAX, PRIORITY_MIN, Article, Language, Status
@@ -31,11 +34,29 @@ def split_tags(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-class _WheelGuard(QObject):
-    """Sends the wheel over an unfocused spin box, date or combo to the panel's scrolling.
+# Counted fields: name -> the Settings attribute holding its newsroom limit.
+LIMITS = {"headline": "headline_limit", "summary": "summary_limit",
+          "seo_title": "seo_title_limit"}
+NEAR_LIMIT = 0.9  # the counter turns amber from this share of the limit
+COUNTER_COLOURS = {"ok": "", "near": "color: #b26a00;", "over": "color: #c62828; font-weight: bold;"}
+_KEYBOARD_REASONS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                     Qt.FocusReason.ShortcutFocusReason)
 
-    Scrolling the panel must not change the priority, category or dates that
-    happen to pass under the mouse; a field the user clicked into still reacts.
+
+def counter_state(count: int, limit: int) -> str:
+    """``"ok"``, ``"near"`` (from 90 % of the limit) or ``"over"``; no limit is always ok."""
+    if limit <= 0 or count < NEAR_LIMIT * limit:
+        return "ok"
+    return "over" if count > limit else "near"
+
+
+class _WheelGuard(QObject):
+    """Sends the wheel over a spin box, date or closed combo to the panel's scrolling.
+
+    Scrolling the panel must never change the priority, category or dates that
+    pass under the mouse, whether or not one of them still has the keyboard focus
+    from an earlier click (that was how a category changed by itself). Values are
+    changed by clicking, the arrow keys or typing.
     """
 
     def __init__(self, area: QScrollArea) -> None:
@@ -43,10 +64,159 @@ class _WheelGuard(QObject):
         self._area = area
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
+        if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget):
             QCoreApplication.sendEvent(self._area.verticalScrollBar(), event)
             return True
         return False
+
+
+class SafeComboBox(QComboBox):
+    """A combo box that only changes when the user means it.
+
+    The wheel never changes it (see :class:`_WheelGuard`); typed letters select
+    an item ("keyboard search") only when the box was reached with the keyboard
+    (Tab, Shift+Tab, a shortcut) or its list is open, so text meant for the next
+    field cannot land here; after an item is chosen from the open list, focus
+    moves on to the next field.
+    """
+
+    chosen = Signal()  # an item was picked from the open list
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._keyboard_focus = False
+        self._from_popup = False
+        self.activated.connect(self._activated)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self._keyboard_focus = event.reason() in _KEYBOARD_REASONS
+        super().focusInEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        text = event.text()
+        if text and text.isprintable() and not text.isspace() and not self._keyboard_focus:
+            event.ignore()  # a stray keystroke: no keyboard search
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        event.ignore()  # never changes the value (the panel scrolls instead)
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        self._from_popup = True
+        super().showPopup()
+
+    def hidePopup(self) -> None:  # noqa: N802 - Qt override
+        super().hidePopup()
+        QTimer.singleShot(0, self._popup_closed)
+
+    def _popup_closed(self) -> None:
+        self._from_popup = False
+
+    def _activated(self, _index: int) -> None:
+        if self._from_popup:
+            self._from_popup = False
+            self._keyboard_focus = False
+            self.chosen.emit()
+
+
+class DateField(QDateEdit):
+    """A date that may be unset ("(no date)"), which types and pops up sensibly.
+
+    Typing a digit into an unset date starts from today's date with the year
+    selected, so ``2026-11-29`` typed in gives that date (not the placeholder text
+    with digits appended), with or without the dashes; the calendar of an unset
+    date opens at today.
+    """
+
+    def __init__(self, no_date: QDate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(no_date)
+        self.setSpecialValueText(_("(no date)"))
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._advanced = False
+        self.calendarWidget().installEventFilter(self)
+
+    def is_unset(self) -> bool:
+        return self.date() == self.minimumDate()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        text = event.text()[:1]
+        if text in ("-", "/", ".") and self._advanced:
+            # Qt already moved on when the year or month was complete; the typed
+            # separator must not skip the next part as well.
+            self._advanced = False
+            return
+        if self.is_unset() and text.isdigit():
+            self.setDate(QDate.currentDate())
+            self.setCurrentSection(QDateTimeEdit.Section.YearSection)
+            self.setSelectedSection(QDateTimeEdit.Section.YearSection)
+        before = self.currentSection()
+        super().keyPressEvent(event)
+        self._advanced = text.isdigit() and self.currentSection() != before
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and obj is self.calendarWidget() and self.is_unset():
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+        return False
+
+
+class WrappingLineEdit(QPlainTextEdit):
+    """A one-paragraph text field that wraps, so a whole 70-character headline shows.
+
+    Offers the parts of QLineEdit's API the panel uses (``text``, ``setText``,
+    ``textEdited``); Enter moves to the next field and pasted line breaks become spaces.
+    """
+
+    textEdited = Signal(str)  # noqa: N815 - mirrors QLineEdit
+
+    def __init__(self, lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        margins = self.contentsMargins()
+        height = (self.fontMetrics().lineSpacing() * lines + 2 * self.document().documentMargin()
+                  + margins.top() + margins.bottom() + 2)
+        self.setFixedHeight(round(height))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._programmatic = False
+        self.textChanged.connect(self._changed)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - mirrors QLineEdit
+        self._programmatic = True
+        try:
+            self.setPlainText(text.replace("\n", " "))
+        finally:
+            self._programmatic = False
+
+    def setCursorPosition(self, position: int) -> None:  # noqa: N802 - mirrors QLineEdit
+        cursor = self.textCursor()
+        cursor.setPosition(min(position, len(self.toPlainText())))
+        self.setTextCursor(cursor)
+
+    def _changed(self) -> None:
+        if not self._programmatic:
+            self.textEdited.emit(self.toPlainText())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        text = " ".join(source.text().split("\n")).replace("\r", "").replace("\u2029", " ")
+        self.textCursor().insertText(text)
 
 
 class MetadataPanel(QScrollArea):
@@ -55,7 +225,8 @@ class MetadataPanel(QScrollArea):
     changed = Signal()
 
     def __init__(self, taxonomy: Taxonomy, digits: Callable[[], str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 limits: Callable[[], dict[str, int]] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("metadataPanel")
         self.setWidgetResizable(True)
@@ -65,13 +236,20 @@ class MetadataPanel(QScrollArea):
         self._loading = False
         self._slug_auto: bool | None = True
         self._loaded_headline = ""
+        self._limits = limits or (lambda: {})
         self._problem_labels: dict[str, QLabel] = {}
+        self.counters: dict[str, QLabel] = {}
         self.w: dict[str, QWidget] = {}
         inner = QWidget()
         layout = QVBoxLayout(inner)
+        # One line, always there: problems coming and going never move the fields.
         self.general_problems = QLabel()
-        self.general_problems.setWordWrap(True)
+        self.general_problems.setObjectName("generalProblems")
         self.general_problems.setStyleSheet("color: #c62828;")
+        self.general_problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.general_problems.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                            QSizePolicy.Policy.Fixed)
+        self.general_problems.setFixedHeight(self.general_problems.fontMetrics().lineSpacing() + 2)
         layout.addWidget(self.general_problems)
         layout.addWidget(self._story_box())
         layout.addWidget(self._dateline_box())
@@ -82,11 +260,14 @@ class MetadataPanel(QScrollArea):
         layout.addWidget(self.media)
         layout.addStretch(1)
         self.setWidget(inner)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(260)
         guard = _WheelGuard(self)
         for widget in inner.findChildren(QAbstractSpinBox) + inner.findChildren(QComboBox):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             widget.installEventFilter(guard)
+        for widget in inner.findChildren(SafeComboBox):
+            widget.chosen.connect(lambda c=widget: self._focus_after(c))
+        self.update_counters()
 
     # -- building ---------------------------------------------------------------------
     def _row(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
@@ -96,12 +277,28 @@ class MetadataPanel(QScrollArea):
         v = QVBoxLayout(box)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(1)
-        v.addWidget(widget)
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(2)
+        line.addWidget(widget, 1)
+        # The problem sign keeps its place when hidden: the form never jumps.
         problem = QLabel()
-        problem.setWordWrap(True)
+        problem.setObjectName(f"problem_{key.replace('.', '_')}")
+        problem.setFixedWidth(problem.fontMetrics().horizontalAdvance("⚠") + 6)
+        policy = problem.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        problem.setSizePolicy(policy)
         problem.hide()
-        v.addWidget(problem)
+        line.addWidget(problem, 0, Qt.AlignmentFlag.AlignTop)
+        v.addLayout(line)
         self._problem_labels[key] = problem
+        if key in LIMITS:
+            counter = QLabel()
+            counter.setObjectName(f"counter_{key}")
+            counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+            counter.setContentsMargins(0, 0, problem.width() + 2, 0)
+            v.addWidget(counter)
+            self.counters[key] = counter
         form.addRow(label, box)
 
     def _line(self, form: QFormLayout, key: str, label: str) -> QLineEdit:
@@ -119,12 +316,17 @@ class MetadataPanel(QScrollArea):
 
     def _story_box(self) -> QGroupBox:
         box, form = self._group(_("Story"))
-        self._line(form, "headline", _("Headline"))
+        headline = WrappingLineEdit(2)
+        headline.textEdited.connect(lambda _t: self._on_edit("headline"))
+        self._row(form, "headline", _("Headline"), headline)
         self._line(form, "deck", _("Deck"))
         summary = QPlainTextEdit()
+        summary.setTabChangesFocus(True)
         summary.setFixedHeight(64)
         summary.textChanged.connect(lambda: self._on_edit("summary"))
         self._row(form, "summary", _("Summary"), summary)
+        self._line(form, "seo_title", _("SEO title"))
+        self.w["seo_title"].setPlaceholderText(_("the headline"))  # type: ignore[attr-defined]
         self._line(form, "byline.name", _("Byline"))
         self._line(form, "byline.role", _("Role"))
         return box
@@ -132,11 +334,7 @@ class MetadataPanel(QScrollArea):
     def _dateline_box(self) -> QGroupBox:
         box, form = self._group(_("Dateline"))
         self._line(form, "dateline.place", _("Place"))
-        when = QDateEdit()
-        when.setCalendarPopup(True)
-        when.setMinimumDate(NO_DATE)
-        when.setSpecialValueText(_("(no date)"))
-        when.setDisplayFormat("yyyy-MM-dd")
+        when = DateField(NO_DATE)
         when.dateChanged.connect(lambda _d: self._on_edit("dateline.date"))
         self._row(form, "dateline.date", _("Date"), when)
         self.dateline_label = QLabel()
@@ -156,7 +354,7 @@ class MetadataPanel(QScrollArea):
 
     def _combo(self, form: QFormLayout, key: str, label: str,
                items: list[tuple[str, object]]) -> QComboBox:
-        combo = QComboBox()
+        combo = SafeComboBox()
         for text, data in items:
             combo.addItem(text, data)
         combo.currentIndexChanged.connect(lambda _i, k=key: self._on_edit(k))
@@ -200,7 +398,7 @@ class MetadataPanel(QScrollArea):
         try:
             self._article = article
             a, w = article, self.w
-            for key in ("headline", "deck", "byline.name", "byline.role", "dateline.place",
+            for key in ("headline", "deck", "seo_title", "byline.name", "byline.role", "dateline.place",
                         "place.city", "place.district", "place.state", "place.country", "slug"):
                 w[key].setText(self._get(key))  # type: ignore[attr-defined]
                 w[key].setCursorPosition(0)  # type: ignore[attr-defined]
@@ -224,6 +422,7 @@ class MetadataPanel(QScrollArea):
             self._update_dateline_label()
         finally:
             self._loading = False
+        self.update_counters()
 
     def _get(self, key: str) -> str:
         obj: object = self._article
@@ -244,6 +443,8 @@ class MetadataPanel(QScrollArea):
             return
         self._apply(key)
         self._update_dateline_label()
+        if key in LIMITS:
+            self.update_counters()
         self._emit()
 
     def _emit(self) -> None:
@@ -252,7 +453,7 @@ class MetadataPanel(QScrollArea):
 
     def _apply(self, key: str) -> None:
         a, w = self._article, self.w
-        if key in ("headline", "deck", "byline.name", "byline.role", "dateline.place",
+        if key in ("headline", "deck", "seo_title", "byline.name", "byline.role", "dateline.place",
                    "place.city", "place.district", "place.state", "place.country"):
             head, _sep, tail = key.rpartition(".")
             setattr(getattr(a, head) if head else a, tail, w[key].text())  # type: ignore[attr-defined]
@@ -305,6 +506,36 @@ class MetadataPanel(QScrollArea):
             self._slug_auto = self._article.slug == make_slug(self._loaded_headline)
         return self._slug_auto
 
+    def _focus_after(self, widget: QWidget) -> None:
+        """Move the keyboard focus to the first usable field after ``widget``."""
+        fields = list(self.w.values())
+        for candidate in fields[fields.index(widget) + 1:]:
+            if candidate.isEnabled() and candidate.isVisibleTo(self) and \
+                    candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                candidate.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.ensureWidgetVisible(candidate)
+                return
+        widget.clearFocus()
+
+    def update_counters(self) -> None:
+        """Refresh the "43/70" length counters (amber near the limit, red over it)."""
+        limits = self._limits()
+        for key, label in self.counters.items():
+            count = len(self._field_text(key))
+            limit = int(limits.get(LIMITS[key], 0) or 0)
+            label.setText(f"{count}/{limit}" if limit > 0 else str(count))
+            state = counter_state(count, limit)
+            label.setProperty("state", state)
+            label.setStyleSheet(COUNTER_COLOURS[state])
+            label.setToolTip(_("{count} of at most {limit} characters").format(
+                count=count, limit=limit) if limit > 0 else "")
+
+    def _field_text(self, key: str) -> str:
+        widget = self.w[key]
+        if isinstance(widget, QPlainTextEdit) and not isinstance(widget, WrappingLineEdit):
+            return widget.toPlainText()
+        return widget.text()  # type: ignore[attr-defined]
+
     def set_slug_auto(self, on: bool) -> None:
         """Whether the slug follows the headline (until the user edits the slug)."""
         self._slug_auto = on
@@ -333,9 +564,18 @@ class MetadataPanel(QScrollArea):
             worst = min(found, key=lambda p: list(Severity).index(p.severity))
             colour = {"error": "#c62828", "warning": "#b26a00"}.get(worst.severity.value, "#546e7a")
             text = "\n".join(p.message for p in found)
-            label.setText(("⚠ " if worst.severity is not Severity.INFO else "ⓘ ") + text)
-            label.setStyleSheet(f"color: {colour};")
+            # A sign beside the field (its place is kept), the message as its tooltip.
+            label.setText("⚠" if worst.severity is not Severity.INFO else "ⓘ")
+            label.setToolTip(text)
+            label.setStyleSheet(f"color: {colour}; font-weight: bold;")
             label.show()
             widget.setToolTip(text)
-        self.general_problems.setText("\n".join(general))
-        self.general_problems.setVisible(bool(general))
+        full = "\n".join(general)
+        metrics = self.general_problems.fontMetrics()
+        first = general[0] if general else ""
+        if len(general) > 1:
+            first = _("{first} (and {more} more)").format(first=first, more=len(general) - 1)
+        width = max(80, self.viewport().width() - 24)
+        self.general_problems.setText(metrics.elidedText(first, Qt.TextElideMode.ElideRight,
+                                                         width))
+        self.general_problems.setToolTip(full)

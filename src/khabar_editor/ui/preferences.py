@@ -87,6 +87,20 @@ class PreferencesDialog(QDialog):
         self.spell = QCheckBox(_("Check spelling while typing"))
         self.spell.setChecked(s.spell_check)
         form.addRow(self.spell)
+        self._limit_rows(form)
+
+    def _limit_rows(self, form: QFormLayout) -> None:
+        """The newsroom's length limits (0: no limit), shown as counters under the fields."""
+        s = self._settings
+        chars = _(" characters")
+        self.headline_limit = self._spin(0, 5000, s.headline_limit, chars)
+        self.summary_limit = self._spin(0, 5000, s.summary_limit, chars)
+        self.seo_title_limit = self._spin(0, 5000, s.seo_title_limit, chars)
+        for spin in (self.headline_limit, self.summary_limit, self.seo_title_limit):
+            spin.setSpecialValueText(_("no limit"))
+        form.addRow(_("Headline limit"), self.headline_limit)
+        form.addRow(_("Summary limit"), self.summary_limit)
+        form.addRow(_("SEO title limit"), self.seo_title_limit)
 
     @staticmethod
     def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
@@ -117,4 +131,7 @@ class PreferencesDialog(QDialog):
         s.taxonomy_file = self.taxonomy.text().strip()
         s.spell_check = self.spell.isChecked()
         s.line_numbers = self.line_numbers.isChecked()
+        s.headline_limit = self.headline_limit.value()
+        s.summary_limit = self.summary_limit.value()
+        s.seo_title_limit = self.seo_title_limit.value()
         return s.clamp()
