@@ -18,9 +18,10 @@ from typing import Any, NoReturn
 from khabar_editor.article.frontmatter import from_markdown, split_front_matter, to_markdown
 from khabar_editor.article.model import Article
 from khabar_editor.cli.common import (
-    MSG_STDIN_CLOSED, ExitCode, error_line, os_reason, print_json, progress,
+    MSG_STDIN_CLOSED, ExitCode, error_line, os_reason, print_json,
 )
-from khabar_editor.cli.options import path_value
+from khabar_editor.cli.options import MAX_JOBS, path_value, whole_number
+from khabar_editor.cli.parallel import map_files
 from khabar_editor.errors import ArticleError, KhabarError, PackageError
 from khabar_editor.i18n import N_, _
 from khabar_editor.package.files import read_limited
@@ -52,6 +53,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true", help=_(N_("print findings as JSON")))
     parser.add_argument("--lang", choices=("hi", "ne"), default=None,
                         help=_(N_("check as this language instead of the article's")))
+    parser.add_argument("-j", "--jobs", type=whole_number(1, MAX_JOBS), default=None,
+                        help=_(N_("worker processes (default: one per core)")))
     parser.set_defaults(func=run)
 
 
@@ -60,33 +63,58 @@ def run(args: argparse.Namespace) -> ExitCode:
 
     A file that cannot be read gets one line on stderr and, with ``--json``, an
     object with an empty ``findings`` list and an ``error`` object (``code``,
-    ``message``), so the JSON always has one object per file.
+    ``message``), so the JSON always has one object per file. Many files are
+    spread over the cores (:mod:`khabar_editor.cli.parallel`); the output is the
+    same, in the same order, as checking them one by one.
     """
     results: list[dict[str, Any]] = []
     worst = ExitCode.OK
-    checkers: dict[str, Proofreader] = {}
-    for name in progress(args.files, total=len(args.files), desc="check"):
-        try:
-            source = load_source(name)
-        except (KhabarError, OSError, UnicodeDecodeError) as exc:
-            error_line(_(N_("{file}: cannot read: {reason}"))
-                       .format(file=name, reason=_reason(exc)))
+    said: set[str] = set()
+    _checkers.clear()  # dictionaries as they are now (workers start from this state)
+    tasks = [(name, args.lang) for name in args.files]
+    jobs = 1 if "-" in args.files else getattr(args, "jobs", None)  # stdin stays here
+    for result in map_files(check_file, tasks, desc="check", jobs=jobs):
+        notice = result.pop("_notice", "")
+        if notice and notice not in said:
+            said.add(notice)
+            error_line(notice)
+        unreadable = result.pop("_unreadable", "")
+        if unreadable:
+            error_line(unreadable)
             worst = ExitCode.UNREADABLE
-            results.append({"file": name, "findings": [], "error": _error_json(exc)})
-            continue
-        lang = args.lang or _article_language(source.article)
-        if lang not in checkers:
-            checkers[lang] = Proofreader(lang)
-            _report_degraded(checkers[lang])
-        findings = check_source(source, checkers[lang])
-        if findings and worst == ExitCode.OK:
+        elif result["findings"] and worst == ExitCode.OK:
             worst = ExitCode.ARTICLE_ERRORS
-        results.append({"file": name, "findings": findings})
-        if not args.json:
-            _print_plain(name, findings)
+        results.append(result)
+        if not args.json and not unreadable:
+            _print_plain(result["file"], result["findings"])
     if args.json:
         print_json(results)
     return worst
+
+
+_checkers: dict[str, Proofreader] = {}
+"""One proofreader per language and process (workers build theirs once)."""
+
+
+def check_file(task: tuple[str, str | None]) -> dict[str, Any]:
+    """The ``--json`` object of one file (plus ``_unreadable``/``_notice`` lines for stderr).
+
+    Runs in a worker process for batches, so it returns plain data and never raises
+    for a file that cannot be read.
+    """
+    name, lang_override = task
+    try:
+        source = load_source(name)
+    except (KhabarError, OSError, UnicodeDecodeError) as exc:
+        return {"file": name, "findings": [], "error": _error_json(exc),
+                "_unreadable": _(N_("{file}: cannot read: {reason}"))
+                .format(file=name, reason=_reason(exc))}
+    lang = lang_override or _article_language(source.article)
+    if lang not in _checkers:
+        _checkers[lang] = Proofreader(lang)
+    checker = _checkers[lang]
+    return {"file": name, "findings": check_source(source, checker),
+            "_notice": _degraded_notice(checker)}
 
 
 def _error_json(exc: BaseException) -> dict[str, str]:
@@ -96,11 +124,12 @@ def _error_json(exc: BaseException) -> dict[str, str]:
     return {"code": str(code), "message": _reason(exc)}
 
 
-def _report_degraded(proofreader: Proofreader) -> None:
-    """Say once on stderr when Hunspell could not be used (lexicon-only check)."""
+def _degraded_notice(proofreader: Proofreader) -> str:
+    """The line said once on stderr when Hunspell could not be used (lexicon-only check)."""
     status = proofreader.status
     if not status.available and status.msgid:
-        error_line(_(status.msgid).format(language=status.language))
+        return _(status.msgid).format(language=status.language)
+    return ""
 
 
 def _reason(exc: BaseException) -> str:

@@ -4,7 +4,7 @@ Each input (``.khabar`` package or unpacked folder; ``.md``/``.txt`` article)
 becomes ``DIR/<slug>.zip`` (or the folder ``DIR/<slug>/`` with ``--no-zip``)
 holding the chosen formats, the photos and ``manifest.json``. When a slug is
 already taken in DIR the article id is appended (``<slug>-<id8>``); nothing is
-replaced without ``--overwrite``. Batches run on two worker processes.
+replaced without ``--overwrite``. Batches run on one worker process per core.
 
 Exit code: 0 all exported; 1 some article refused by the validation gate;
 3 some file unreadable; 4 some bundle could not be written; 70 internal error.
@@ -26,13 +26,14 @@ from khabar_editor.cli.common import (
     ExitCode, error_line, os_reason, print_json, progress,
 )
 from khabar_editor.cli import options as opt
+from khabar_editor.cli.parallel import default_jobs
 from khabar_editor.errors import ExportError, KhabarError, PackageError
 from khabar_editor.i18n import N_, _, get_language, set_language
 
 log = logging.getLogger(__name__)
 
 FORMAT_NAMES = ("html", "wxr", "wp-json", "ninjs", "ninjs-1.6", "newsml-g2", "nitf", "text")
-DEFAULT_JOBS = 2
+DEFAULT_JOBS = default_jobs()  # one worker per core
 SEVERITY_ORDER = (ExitCode.INTERRUPTED, ExitCode.INTERNAL, ExitCode.UNREADABLE,
                   ExitCode.IO_ERROR, ExitCode.ARTICLE_ERRORS)
 
@@ -122,7 +123,7 @@ def register(subparsers: Any) -> None:
                    help=_(N_("do not count open spelling findings")))
     p.add_argument("-j", "--jobs", type=opt.whole_number(1, opt.MAX_JOBS),
                    default=DEFAULT_JOBS,
-                   help=_(N_("worker processes for batches (default: 2)")))
+                   help=_(N_("worker processes for batches (default: one per core)")))
     p.add_argument("--json", action="store_true", help=_(N_("print the report as JSON")))
     p.set_defaults(func=run)
 

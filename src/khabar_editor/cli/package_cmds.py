@@ -10,8 +10,9 @@ from khabar_editor.article.dateline import format_dateline
 from khabar_editor.article.model import Article
 from khabar_editor.article.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from khabar_editor.article.validate import validate_article
-from khabar_editor.cli.common import ExitCode, error_line, print_json, progress
-from khabar_editor.cli.options import path_option
+from khabar_editor.cli.common import ExitCode, error_line, print_json
+from khabar_editor.cli.options import MAX_JOBS, path_option, whole_number
+from khabar_editor.cli.parallel import map_files
 from khabar_editor.errors import PackageError
 from khabar_editor.i18n import N_, _
 from khabar_editor.package import (
@@ -62,6 +63,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help=_(N_("print JSON")))
     p.add_argument("--taxonomy", type=path_option, metavar="FILE",
                    help=_(N_("newsroom category list (YAML)")))
+    p.add_argument("-j", "--jobs", type=whole_number(1, MAX_JOBS), default=None,
+                   help=_(N_("worker processes (default: one per core)")))
     p.set_defaults(func=cmd_validate)
 
 
@@ -243,30 +246,54 @@ def validate_file(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, Any
             "problems": [p.to_json() for p in problems], "_problems": problems}
 
 
-def _print_result(result: dict[str, Any]) -> None:
+def _result_lines(result: dict[str, Any]) -> list[str]:
+    """The plain-text report of one ``validate_file`` result."""
     if result["ok"] and not result["problems"]:
-        print(_(N_("{file}: OK")).format(file=result["file"]))
-        return
-    print(_(N_("{file}: OK")).format(file=result["file"]) if result["ok"] else result["file"])
+        return [_(N_("{file}: OK")).format(file=result["file"])]
+    lines = [_(N_("{file}: OK")).format(file=result["file"]) if result["ok"] else result["file"]]
     for item in result.get("_problems", []):
-        print(f"  {item.severity.value} [{item.code}] {item.field}: {item.message}")
+        lines.append(f"  {item.severity.value} [{item.code}] {item.field}: {item.message}")
     if not result["readable"]:
         exc = result["_error"]
-        print(f"  {Severity.ERROR.value} [{exc.code}]: {exc}")
+        lines.append(f"  {Severity.ERROR.value} [{exc.code}]: {exc}")
+    return lines
+
+
+_taxonomies: dict[str, Taxonomy] = {}
+
+
+def validate_task(task: tuple[Path, Path | None]) -> dict[str, Any]:
+    """:func:`validate_file` as plain data (runs in a worker process for batches):
+    the ``--json`` object plus ``_lines``, the plain-text report."""
+    path, taxonomy_path = task
+    taxonomy = None
+    if taxonomy_path is not None:
+        key = str(taxonomy_path)
+        if key not in _taxonomies:
+            _taxonomies[key] = load_taxonomy(taxonomy_path)
+        taxonomy = _taxonomies[key]
+    result = validate_file(path, taxonomy)
+    lines = _result_lines(result)
+    return {**{k: v for k, v in result.items() if not k.startswith("_")}, "_lines": lines}
 
 
 def cmd_validate(args: argparse.Namespace) -> ExitCode:
-    """Validate packages and article files; exit 3 if any is unreadable, 1 if any has errors."""
+    """Validate packages and article files; exit 3 if any is unreadable, 1 if any has errors.
+
+    Many files are spread over the cores; the report keeps the input order.
+    """
+    _taxonomies.clear()
     if args.taxonomy:
         open_regular(args.taxonomy).close()  # a pipe or /dev/zero would hang or fill memory
-    taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
-    results = [validate_file(path, taxonomy)
-               for path in progress(args.files, total=len(args.files), desc="validate")]
+        _taxonomies[str(args.taxonomy)] = load_taxonomy(args.taxonomy)  # bad file: fails here
+    tasks = [(path, args.taxonomy) for path in args.files]
+    results = list(map_files(validate_task, tasks, desc="validate",
+                             jobs=getattr(args, "jobs", None)))
     if args.json:
         print_json([{k: v for k, v in r.items() if not k.startswith("_")} for r in results])
     else:
         for result in results:
-            _print_result(result)
+            print("\n".join(result["_lines"]))
     if any(not r["readable"] for r in results):
         return ExitCode.UNREADABLE
     if any(not r["ok"] for r in results):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,11 +31,24 @@ from khabar_editor.proofing.rules import ABBREVIATIONS, RULES, default_enabled
 from khabar_editor.textkit.unicode_checks import fix_do_not_use
 from khabar_editor.textkit.words import iter_devanagari_words
 
+import regex
+
 log = logging.getLogger(__name__)
 
 UNKNOWN_WORD = N_("\u201c{word}\u201d is not in the dictionary")
 PARAGRAPH_CACHE_SIZE = 4096
+WINDOW_CACHE_SIZE = 16384
 MAX_SUGGESTIONS = 8
+LONG_PARAGRAPH = 1500
+"""Paragraphs longer than this (code points) are checked piece by piece, each piece
+cached, so a keystroke in a very long paragraph re-checks only the sentences around it."""
+PIECE_CHARS = 240
+CONTEXT_CHARS = 48
+"""Each piece is checked with this much text either side (rules look a word or two
+around a match); only findings that start inside the piece are kept."""
+WHOLE_PARAGRAPH_RULES = frozenset({"typo.unbalanced"})
+"""Rules that need the whole paragraph at once (quotes may span sentences)."""
+_PIECE_END = regex.compile(r"[\u0964\u0965.?!]+[\s]+")
 
 
 class Proofreader:
@@ -71,6 +85,9 @@ class Proofreader:
         self._known: dict[str, bool] = {}
         self._suggestions: dict[str, list[str]] = {}
         self._paragraphs: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
+        self._windows: OrderedDict[tuple[str, int, int], tuple[Finding, ...]] = OrderedDict()
+        self.words_checked = 0
+        """Words looked at by the spelling check so far (a measure of the work done)."""
         for word in self._personal:
             self._accept(word)
         self.add_newsroom_words(newsroom_words)
@@ -83,6 +100,7 @@ class Proofreader:
     def _forget_results(self) -> None:
         self._known.clear()
         self._paragraphs.clear()
+        self._windows.clear()
 
     def is_correct(self, word: str) -> bool:
         """Whether ``word`` is spelled right (non-Devanagari words always are)."""
@@ -213,28 +231,86 @@ class Proofreader:
             raise KeyError(rule_id)
         (self._enabled.add if enabled else self._enabled.discard)(rule_id)
         self._paragraphs.clear()
+        self._windows.clear()
 
     # -- checking ----------------------------------------------------------------
     def check_paragraph(self, text: str) -> list[Finding]:
         """Findings in one paragraph (offsets into ``text``), from the cache when unchanged."""
+        result = self._check_paragraph(text, None)
+        assert result is not None
+        return result
+
+    def prepare_paragraph(self, text: str, deadline: float) -> bool:
+        """Check ``text`` into the caches until ``time.perf_counter()`` passes ``deadline``.
+
+        Returns whether the paragraph is fully checked (then :meth:`check_paragraph`
+        is a cache hit). Lets a caller spread the first check of a very long
+        paragraph over several short steps.
+        """
+        return self._check_paragraph(text, deadline) is not None
+
+    def _check_paragraph(self, text: str, deadline: float | None) -> list[Finding] | None:
         cached = self._paragraphs.get(text)
         if cached is not None:
             self._paragraphs.move_to_end(text)
             return list(cached)
-        found = self._spelling(text)
-        for rule_id in self._enabled:
-            rule = RULES[rule_id]
-            if rule.scope == "paragraph":
-                found.extend(rule.func(text))
+        if len(text) > LONG_PARAGRAPH:
+            found = self._check_pieces(text, deadline)
+            if found is None:
+                return None
+            for rule_id in self._enabled & WHOLE_PARAGRAPH_RULES:
+                rule = RULES[rule_id]
+                if rule.scope == "paragraph":
+                    found.extend(rule.func(text))
+        else:
+            found = self._check_local(text)
+            for rule_id in self._enabled & WHOLE_PARAGRAPH_RULES:
+                if RULES[rule_id].scope == "paragraph":
+                    found.extend(RULES[rule_id].func(text))
         result = tuple(sorted(found, key=lambda f: (f.start, f.end, f.kind)))
         self._paragraphs[text] = result
         if len(self._paragraphs) > PARAGRAPH_CACHE_SIZE:
             self._paragraphs.popitem(last=False)
         return list(result)
 
+    def _check_local(self, text: str) -> list[Finding]:
+        """Spelling and the rules that look only a word or two around a match."""
+        found = self._spelling(text)
+        for rule_id in self._enabled - WHOLE_PARAGRAPH_RULES:
+            rule = RULES[rule_id]
+            if rule.scope == "paragraph":
+                found.extend(rule.func(text))
+        return found
+
+    def _check_pieces(self, text: str, deadline: float | None) -> list[Finding] | None:
+        """Local findings of a long paragraph, piece by piece (each piece cached)."""
+        found: list[Finding] = []
+        n = len(text)
+        start = 0
+        while start < n:
+            end = _piece_end(text, start)
+            lo, hi = max(0, start - CONTEXT_CHARS), min(n, end + CONTEXT_CHARS)
+            key = (text[lo:hi], start - lo, end - lo)
+            cached = self._windows.get(key)
+            if cached is None:
+                if deadline is not None and time.perf_counter() > deadline:
+                    return None
+                own_start, own_end = key[1], key[2]
+                cached = tuple(f.shifted(-own_start) for f in self._check_local(key[0])
+                               if own_start <= f.start < own_end)
+                self._windows[key] = cached
+                if len(self._windows) > WINDOW_CACHE_SIZE:
+                    self._windows.popitem(last=False)
+            else:
+                self._windows.move_to_end(key)
+            found.extend(f.shifted(start) for f in cached)
+            start = end
+        return found
+
     def _spelling(self, text: str) -> list[Finding]:
         found: list[Finding] = []
         for token in iter_devanagari_words(text):
+            self.words_checked += 1
             if not self.is_correct(token.text) and not (
                     text.startswith(".", token.end) and token.text in ABBREVIATIONS):
                 word = token.text
@@ -256,3 +332,10 @@ class Proofreader:
             if rule.scope == "document":
                 found.extend(rule.func(text))
         return sorted(found, key=lambda f: (f.start, f.end, f.kind))
+
+
+def _piece_end(text: str, start: int) -> int:
+    """Where the piece starting at ``start`` ends: after a sentence end and its spaces,
+    once the piece holds at least ``PIECE_CHARS`` (else the end of the text)."""
+    m = _PIECE_END.search(text, start + PIECE_CHARS)
+    return m.end() if m else len(text)

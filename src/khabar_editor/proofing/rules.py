@@ -138,13 +138,15 @@ def mixed_digits(text: str) -> Iterator[Finding]:
 
 _OPENERS = {"(": ")", "[": "]", "{": "}", "\u201c": "\u201d", "\u2018": "\u2019"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
+_BRACKETS = regex.compile("[" + regex.escape('"' + "".join(_OPENERS) + "".join(_CLOSERS)) + "]")
 
 
 @rule("typo.unbalanced", N_("Unbalanced quotes and brackets"))
 def unbalanced(text: str) -> Iterator[Finding]:
     stack: list[tuple[str, int]] = []
     straight: list[int] = []
-    for i, ch in enumerate(text):
+    for m in _BRACKETS.finditer(text):  # only the marks, not every character
+        i, ch = m.start(), m.group()
         if ch == '"':
             straight.append(i)
         elif ch in _OPENERS:

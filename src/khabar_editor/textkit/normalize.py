@@ -16,9 +16,35 @@ ZWNJ = "\u200c"
 BOM = "\ufeff"
 
 
+# Reading a package normalizes the same long text several times (the whole article.md,
+# then its body); the last few long results are remembered. Dict operations are atomic,
+# so worker threads may share it.
+_MEMO_MIN_CHARS = 512
+_MEMO_ENTRIES = 8
+_nfc_memo: dict[str, str] = {}
+_safe_memo: dict[str, str] = {}
+
+
+def _remember(memo: dict[str, str], text: str, result: str) -> str:
+    if len(memo) >= _MEMO_ENTRIES:
+        try:
+            del memo[next(iter(memo))]
+        except (KeyError, RuntimeError, StopIteration):
+            memo.clear()
+    memo[text] = result
+    return result
+
+
 def nfc(text: str) -> str:
     """Unicode NFC of ``text``."""
-    return unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    if len(text) < _MEMO_MIN_CHARS:
+        return unicodedata.normalize("NFC", text)
+    done = _nfc_memo.get(text)
+    if done is None:
+        done = _remember(_nfc_memo, text, unicodedata.normalize("NFC", text))
+    return done
 
 
 def normalize_newlines(text: str) -> str:
@@ -38,9 +64,14 @@ _MARK_RUN = regex.compile(r"(%s{%d})(?=%s)" % (_MARK, MAX_MARK_RUN, _MARK))
 
 def stream_safe(text: str) -> str:
     """``text`` with a CGJ after every 30 consecutive combining marks (UAX #15)."""
-    if len(text) <= MAX_MARK_RUN:
+    if len(text) <= MAX_MARK_RUN or text.isascii():
         return text
-    return _MARK_RUN.sub(lambda m: m.group(1) + CGJ, text)
+    if len(text) < _MEMO_MIN_CHARS:
+        return _MARK_RUN.sub(lambda m: m.group(1) + CGJ, text)
+    done = _safe_memo.get(text)
+    if done is None:
+        done = _remember(_safe_memo, text, _MARK_RUN.sub(lambda m: m.group(1) + CGJ, text))
+    return done
 
 
 def normalize_text(text: str) -> str:

@@ -15,6 +15,8 @@ from PySide6.QtGui import (QColor, QContextMenuEvent, QDragEnterEvent, QDropEven
                            QPaintEvent, QResizeEvent, QTextCursor)
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
+from khabar_editor.textkit.counts import LineCounts
+
 ContextMenuHook = Callable[[QMenu, QTextCursor], None]
 
 
@@ -47,6 +49,35 @@ class MarkdownEditor(QPlainTextEdit):
         self._line_area.hide()
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._update_line_area)
+        self.counts = LineCounts()
+        """Live word and character counts, updated only for the blocks an edit touched."""
+        self.document().contentsChange.connect(self._recount)
+
+    def visible_block_range(self) -> tuple[int, int]:
+        """Numbers of the first and last blocks on screen."""
+        first = self.firstVisibleBlock()
+        bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).block()
+        return first.blockNumber(), max(first.blockNumber(), bottom.blockNumber())
+
+    # -- counts -----------------------------------------------------------------------
+    def _recount(self, position: int, removed: int, added: int) -> None:
+        """Recount the blocks that ``contentsChange`` says were replaced."""
+        doc = self.document()
+        last_pos = min(position + added, doc.characterCount() - 1)
+        first_block = doc.findBlock(position)
+        first = first_block.blockNumber()
+        last = doc.findBlock(max(last_pos, position)).blockNumber()
+        new_span = last - first + 1
+        old_span = new_span - (doc.blockCount() - self.counts.line_count)
+        if first < 0 or old_span < 0 or first + old_span > self.counts.line_count:
+            self.counts.reset(doc.toPlainText().split("\n"))  # out of step: count afresh
+            return
+        lines = []
+        block = first_block
+        for _i in range(new_span):
+            lines.append(block.text())
+            block = block.next()
+        self.counts.replace(first, old_span, lines)
 
     # -- line numbers -----------------------------------------------------------------
     def set_line_numbers(self, on: bool) -> None:

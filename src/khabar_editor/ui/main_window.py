@@ -16,12 +16,12 @@ from khabar_editor.app.recovery import RecoveryInfo, RecoveryStore
 from khabar_editor.app.sample import sample_package
 from khabar_editor.app.session import (IMPORT_SUFFIXES, PACKAGE_SUFFIX, DocumentSession,
                                        RestoreChoice, SaveChoice)
-from khabar_editor.app.stats import text_stats
 from khabar_editor.article.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from khabar_editor.article.validate import validate_article
 from khabar_editor.errors import KhabarError
 from khabar_editor.i18n import N_, _, translate
 from khabar_editor.settings import Settings, State, save_settings, save_state
+from khabar_editor.textkit.words import reading_minutes
 from khabar_editor.ui import desk_controller, dialogs, proofing_bridge
 from khabar_editor.ui.actions import build_actions, build_menus
 from khabar_editor.ui.editor_widget import MarkdownEditor
@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
             return
         self.session.mark_changed()
         self.preview.schedule()
+        self._show_counts()
         self.stats_timer.start()
 
     def _update_title(self) -> None:
@@ -278,11 +279,16 @@ class MainWindow(QMainWindow):
     def _sync_scroll(self) -> None:
         scroll_sync.sync_preview(self.editor, self.preview)  # by subheads, not by fraction
 
+    def _show_counts(self) -> None:
+        """Word and character counts in the status bar, live (kept per block by the editor)."""
+        counts = self.editor.counts
+        self.status_counts.setText(_("{words} words · {chars} characters · {minutes} min read")
+                                   .format(words=counts.total_words, chars=counts.characters,
+                                           minutes=reading_minutes(counts.total_words)))
+
     def _update_stats_and_problems(self) -> None:
         self.flush_edits()
-        st = text_stats(self.session.article.body)
-        self.status_counts.setText(_("{words} words · {chars} characters · {minutes} min read")
-                                   .format(words=st.words, chars=st.characters, minutes=st.minutes))
+        self._show_counts()
         # A brand-new, untouched article is not shouted at for what it lacks yet.
         a = self.session.article
         pristine = self.session.path is None and not self.session.dirty and not (

@@ -55,6 +55,8 @@ class ProofingBridge:
         # Importing proofing (dictionaries, enchant) waits for the worker thread
         # started after the window is shown.
         window.editor.context_menu_hook = self._context_menu
+        # The time-sliced spell pass underlines what is on screen first.
+        window.highlighter.visible_blocks = window.editor.visible_block_range
 
     # -- engine -----------------------------------------------------------------------
     def start(self) -> None:
@@ -125,11 +127,16 @@ class ProofingBridge:
         active = self.enabled and self.proofreader is not None
         if self.panel is not None and self.proofreader is not None:
             self.panel.set_proofreader(self.proofreader)
-        self.window.highlighter.set_findings_provider(self._check if active else None)
+        self.window.highlighter.set_findings_provider(self._check if active else None,
+                                                      self._prepare if active else None)
         self.text_changed()
 
     def _check(self, text: str) -> list[Any]:
         return list(self.proofreader.check_paragraph(text))
+
+    def _prepare(self, text: str, deadline: float) -> bool:
+        prepare = getattr(self.proofreader, "prepare_paragraph", None)
+        return True if prepare is None else bool(prepare(text, deadline))
 
     def document_loaded(self) -> None:
         """A new document: its newsroom words join the dictionary; re-check."""
