@@ -342,15 +342,28 @@ class _SetReferences(Treeprocessor):
         self.md.references.update(self.references)
 
 
+_MAYBE_REFERENCE = re.compile(r"\[[^\]\n]*\]:")
+
+
 def _convert(source: str) -> str:
     pieces = _chunks(source)
     converter = _new_converter()
     if len(pieces) == 1:
         return converter.convert(source)
+    if not _MAYBE_REFERENCE.search(source):  # no "[label]:" anywhere: nothing to share
+        return "\n".join(part for part in (converter.reset().convert(piece) for piece in pieces)
+                         if part)
     references = _all_references(pieces)
     converter.treeprocessors.register(_SetReferences(converter, references), "khabar-refs", 100)
     parts = [converter.reset().convert(piece) for piece in pieces]
     return "\n".join(part for part in parts if part)
+
+
+_RECENT_MAX = 8
+_recent: dict[str, str] = {}
+"""The last few bodies rendered: an export renders the same body for the shared
+prepared data and again for the HTML page. Pure function of the text, so sharing
+between threads is safe (dict operations are atomic)."""
 
 
 def markdown_html(text: str) -> str:
@@ -359,6 +372,16 @@ def markdown_html(text: str) -> str:
     Linear in ``text`` for any input: blocks Python-Markdown or the sanitizer would
     spend more than linear time on are shown as escaped plain text (see ``_defuse``).
     """
+    done = _recent.get(text)
+    if done is None:
+        done = _markdown_html(text)
+        if len(_recent) >= _RECENT_MAX:
+            _recent.clear()
+        _recent[text] = done
+    return done
+
+
+def _markdown_html(text: str) -> str:
     if len(text) > MAX_MARKDOWN_CHARS:
         return plain_paragraphs_html(text)
     source, literal = _defuse(text)
