@@ -60,13 +60,13 @@ def test_render_happens_off_the_gui_thread(window, qtbot, monkeypatch):
     from khabar_editor.ui import preview_pane
 
     threads = []
-    real = preview_pane.render_preview
+    real = preview_pane.preview_parts
 
     def spy(job):
         threads.append(threading.current_thread())
         return real(job)
 
-    monkeypatch.setattr(preview_pane, "render_preview", spy)
+    monkeypatch.setattr(preview_pane, "preview_parts", spy)
     window.editor.setPlainText("धागा")
     window.session.mark_changed()
     window.preview.render_now()

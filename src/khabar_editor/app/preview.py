@@ -84,6 +84,54 @@ def render_preview(job: PreviewJob) -> str:
     return f'<html><body lang="{job.article.language.value}">{qt_markup(page)}</body></html>'
 
 
+_WRAPPER_TAGS = re.compile(r"</?(?:article|header|div)\b[^>]*>")
+# Where a part of the body may end: a blank line followed by a subhead or a line that
+# starts with a letter. There every block construct Python-Markdown knows has ended
+# (render.html converts long bodies in chunks cut at the same places).
+_PART_END = re.compile(r"\n[ \t]*\n(?=#{1,6}[ \t]|[^\W\d_])")
+_parts_lock = threading.Lock()
+_last_parts: dict[str, str] = {}
+
+
+def _body_parts(body: str) -> list[str]:
+    cuts = [m.end() for m in _PART_END.finditer(body)]
+    pieces = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)])]
+    return [piece for piece in pieces if piece.strip()]
+
+
+def preview_parts(job: PreviewJob) -> list[str]:
+    """The preview page as consecutive parts: the header, each body paragraph, the photos.
+
+    Joined, they show what :func:`render_preview` shows (without the wrapper
+    elements, which carry no style). The preview pane replaces only the parts
+    that changed since the last render, so typing re-lays out one paragraph, not
+    the whole page; and only the paragraphs that changed are converted again (the
+    previous render's parts are kept, nothing more). Parts without content are
+    left out.
+    """
+    shell = article_html(replace(job.article, body=_MARKER), digits=job.digits,
+                         category_label=job.category_label)
+    head, tail = shell.split(f"<p>{_MARKER}</p>", 1)
+    body = job.article.body
+    pieces = [body] if _REFERENCE_DEF.search(body) else _body_parts(body)
+    with _parts_lock:
+        previous = dict(_last_parts)
+    rendered: dict[str, str] = {}
+    sections = []
+    for piece in pieces:
+        html = rendered.get(piece) or previous.get(piece)
+        if html is None:
+            html = qt_markup(markdown_html(piece))
+        rendered[piece] = html
+        sections.append(html)
+    with _parts_lock:
+        _last_parts.clear()
+        _last_parts.update(rendered)
+    parts = [qt_markup(_WRAPPER_TAGS.sub("", head)), *sections,
+             qt_markup(_WRAPPER_TAGS.sub("", tail))]
+    return [part for part in parts if part.strip()]
+
+
 def qt_markup(page: str) -> str:
     """``page`` with figures and photo paragraphs in markup Qt's rich text lays out well."""
     page = _IMAGE_PARAGRAPH.sub('<p class="photo">', page)

@@ -1,5 +1,11 @@
 """Live HTML preview: rendered off the GUI thread, debounced, stale results dropped.
 
+Incremental: the worker renders the page as parts (header, each body paragraph,
+photos; :func:`app.preview.preview_parts`) and the pane replaces only the parts
+that changed, through a QTextCursor on its document, so one typed paragraph is
+re-laid out instead of the whole page. The wait after the last keystroke adapts
+to how long the last refresh took (never more than :data:`DEBOUNCE_MS`).
+
 A QTextBrowser (no JavaScript, no network). :meth:`PreviewPane.loadResource`
 serves only the package's own photos from memory and answers every other request
 (any resource type: image, style sheet, page) with an in-memory placeholder. It
@@ -15,14 +21,24 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import (QColor, QImage, QPainter, QPen, QTextBlockFormat, QTextCharFormat,
+                           QTextCursor, QTextDocument, QTextDocumentFragment)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from khabar_editor.app.preview import PreviewJob, preview_css, render_preview
+from khabar_editor.app.preview import PreviewJob, preview_css, preview_parts
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
+"""The longest wait after a keystroke before the preview refreshes."""
+REBUILD_WIDTH_STEP = 40
+"""Photos are scaled to the pane's width: a pane this much wider or narrower rebuilds."""
+MIN_DEBOUNCE_MS = 40
+"""The shortest: a fast refresh still waits for a short pause in typing."""
+_LEAD = "<p>x</p>"
+"""Put before each inserted part and removed again: the part's first block then keeps
+its own format (Qt gives the first block of an inserted fragment the format of the
+block it lands in)."""
 PLACEHOLDER_SIZE = (160, 100)
 _DARK_CSS = """
 p.deck, p.byline, span.role, blockquote, figcaption, small.credit { color: #c8c8c8; }
@@ -32,7 +48,7 @@ th { background-color: #3a3a3a; } td { border: 1px solid #555555; }
 
 
 class _Relay(QObject):
-    done = Signal(int, str)
+    done = Signal(int, object)  # revision, list of HTML parts
 
 
 class _RenderTask(QRunnable):
@@ -43,11 +59,11 @@ class _RenderTask(QRunnable):
 
     def run(self) -> None:
         try:
-            page = render_preview(self._job)
+            parts = preview_parts(self._job)
         except Exception:  # never let a render bug reach the GUI thread as a crash
             log.exception("Preview rendering failed")
-            page = ""
-        self._relay.done.emit(self._job.revision, page)
+            parts = []
+        self._relay.done.emit(self._job.revision, parts)
 
 
 class PreviewPane(QTextBrowser):
@@ -77,6 +93,17 @@ class PreviewPane(QTextBrowser):
         self._images: dict[tuple[str, int], QImage] = {}
         self.refused: list[str] = []  # resources answered with the placeholder (last page)
         self.applied_revision = -1
+        self.last_refresh_ms = float(DEBOUNCE_MS)
+        self.last_apply_ms = 0.0  # GUI-thread time of the last refresh
+        self.parts_replaced = 0  # parts replaced by the last refresh (tests, benchmarks)
+        self.parts_rebuilt = 0  # how many times the whole page was built
+        self._parts: list[str] = []
+        self._spans: list[tuple[int, int]] = []
+        self._built_width = -1
+        self._own_document: QTextDocument | None = None
+        self._built_photos: tuple[tuple[str, int, int], ...] = ()
+        self._lang = "hi"
+        self.document().setUndoRedoEnabled(False)  # no undo history of every refresh
         # The document lays out lazily, so the range grows after setHtml: keep the place.
         self.verticalScrollBar().rangeChanged.connect(lambda *_r: self.sync_to(self._fraction))
         self.set_dark(False)
@@ -84,27 +111,130 @@ class PreviewPane(QTextBrowser):
     def set_dark(self, dark: bool) -> None:
         """Use the light or dark preview style sheet."""
         self.document().setDefaultStyleSheet(preview_css() + (_DARK_CSS if dark else ""))
+        self._parts = []  # parts are styled when inserted: the next render rebuilds all
 
     def schedule(self) -> None:
-        """Restart the debounce timer (typing keeps postponing the render)."""
+        """Restart the debounce timer (typing keeps postponing the render).
+
+        The wait is as long as the last refresh took (at least MIN_DEBOUNCE_MS, at
+        most DEBOUNCE_MS): a refresh never waits longer than it costs.
+        """
+        wait = min(DEBOUNCE_MS, max(MIN_DEBOUNCE_MS, round(self.last_refresh_ms)))
+        self._timer.setInterval(wait)
         self._timer.start()
 
     def render_now(self) -> None:
         """Snapshot the article and render it in the worker thread."""
         job = self._job_factory()
         self._wanted = job.revision
+        self._lang = job.article.language.value
         self._fired_at = time.perf_counter()
         self._pool.start(_RenderTask(job, self._relay))
 
-    def _apply(self, revision: int, page: str) -> None:
+    def _apply(self, revision: int, parts: list[str]) -> None:
         if revision != self._wanted:
             return  # a newer render is on its way: drop the stale one
+        started = time.perf_counter()
+        width = self.viewport().width()
+        old = self._parts
+        prefix = 0
+        while prefix < min(len(old), len(parts)) and old[prefix] == parts[prefix]:
+            prefix += 1
+        suffix = 0
+        while (suffix < min(len(old), len(parts)) - prefix
+               and old[len(old) - 1 - suffix] == parts[len(parts) - 1 - suffix]):
+            suffix += 1
+        # A part is replaced whole, never inserted between two others or removed alone:
+        # widen the change by one neighbour when one side would be empty.
+        while (prefix + suffix >= min(len(old), len(parts))) and (prefix or suffix):
+            if prefix:
+                prefix -= 1
+            else:
+                suffix -= 1
+        changed = len(parts) - prefix - suffix
+        photos = self._photo_keys()
+        if (not old or not parts or abs(width - self._built_width) >= REBUILD_WIDTH_STEP
+                or photos != self._built_photos
+                or changed > max(8, len(parts) // 2)):
+            self._rebuild(parts)
+        else:
+            self._replace(prefix, len(old) - suffix, parts[prefix:len(parts) - suffix])
+        self._parts = list(parts)
+        self._built_width = width
+        self._built_photos = photos
+        self.applied_revision = revision
+        self.parts_replaced = changed
+        self.sync_to(self._fraction)
+        now = time.perf_counter()
+        self.last_apply_ms = (now - started) * 1000
+        self.last_refresh_ms = (now - self._fired_at) * 1000  # render + hand-over + apply
+        self.rendered.emit(revision, self.last_refresh_ms)
+
+    def _photo_keys(self) -> tuple[tuple[str, int, int], ...]:
+        """Which photos the package holds (a photo added or replaced rebuilds the page)."""
+        try:
+            return tuple(sorted((k, id(v), len(v)) for k, v in self._media().items()))
+        except Exception:  # noqa: BLE001 - no package (yet): nothing to compare
+            return ()
+
+    def _fragment(self, part: str, doc: QTextDocument) -> QTextDocumentFragment:
+        return QTextDocumentFragment.fromHtml(
+            f'<html><body lang="{self._lang}">{_LEAD}{part}</body></html>', doc)
+
+    def _insert(self, cursor: QTextCursor, parts: list[str]) -> list[tuple[int, int]]:
+        """Insert ``parts`` at ``cursor`` (at an empty block); their (start, end) positions."""
+        doc = cursor.document()
+        spans = []
+        for k, part in enumerate(parts):
+            if k:
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            start = cursor.position()
+            cursor.insertFragment(self._fragment(part, doc))
+            end = cursor.position()
+            lead = QTextCursor(doc)
+            lead.setPosition(start)
+            lead.movePosition(QTextCursor.MoveOperation.NextBlock, QTextCursor.MoveMode.KeepAnchor)
+            removed = lead.selectionEnd() - lead.selectionStart()
+            lead.removeSelectedText()
+            spans.append((start, end - removed))
+            cursor.setPosition(end - removed)
+        return spans
+
+    def _rebuild(self, parts: list[str]) -> None:
+        """The whole page anew (first render, new document, other width or colours).
+
+        Built in a document no view lays out yet, then shown: Qt lays it out once
+        instead of after every inserted part.
+        """
         self._images.clear()
         self.refused.clear()
-        self.setHtml(page)
-        self.applied_revision = revision
-        self.sync_to(self._fraction)
-        self.rendered.emit(revision, (time.perf_counter() - self._fired_at) * 1000)
+        old = self.document()
+        doc = QTextDocument(self)
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultStyleSheet(old.defaultStyleSheet())
+        doc.setDefaultFont(old.defaultFont())
+        doc.setDocumentMargin(old.documentMargin())
+        doc.setDefaultTextOption(old.defaultTextOption())
+        self._spans = self._insert(QTextCursor(doc), parts)
+        self.setDocument(doc)  # Qt deletes its own first document; ours are deleted here
+        if self._own_document is not None:
+            self._own_document.deleteLater()
+        self._own_document = doc
+        self.parts_rebuilt += 1
+
+    def _replace(self, first: int, end: int, parts: list[str]) -> None:
+        """Old parts ``first .. end - 1`` become ``parts``; the rest stays as laid out."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._spans[first][0])
+        cursor.setPosition(self._spans[end - 1][1], QTextCursor.MoveMode.KeepAnchor)
+        old_end = self._spans[end - 1][1]
+        cursor.removeSelectedText()
+        spans = self._insert(cursor, parts)
+        delta = spans[-1][1] - old_end
+        self._spans[first:end] = spans
+        for i in range(first + len(spans), len(self._spans)):
+            a, b = self._spans[i]
+            self._spans[i] = (a + delta, b + delta)
 
     def sync_to(self, fraction: float) -> None:
         """Scroll to the same relative position as the editor."""
