@@ -46,6 +46,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
                                      description="Khabar Editor — write Hindi/Nepali news")
     parser.add_argument("file", nargs="?", help="a .khabar package, or a .md/.txt file to import")
     parser.add_argument("--lang", choices=("en", "hi"), help="interface language")
+    parser.add_argument("--new-instance", action="store_true",
+                        help="start a new window even if the editor is already running")
     args, _unknown = parser.parse_known_args(_without_qt_options(argv))
     return args
 
@@ -136,6 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     settings, state = load_settings(), load_state()
     lang = i18n.set_language(args.lang or settings.ui_language or None)
+    file = str(Path(args.file).resolve()) if args.file else None
+    from khabar_editor.ui import single_instance
+
+    if not args.new_instance and single_instance.send_to_running([file] if file else []):
+        return 0  # the running editor opens the file (single instance)
     app = create_application(argv, lang)
     from khabar_editor.ui.dialogs import install_excepthook
     from khabar_editor.ui.main_window import MainWindow
@@ -143,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     install_excepthook()
     window = MainWindow(settings, state)
     window.show()
-    file = str(Path(args.file).resolve()) if args.file else None
+    single_instance.install(window)  # later launches open their file here
     from PySide6.QtCore import QTimer
 
     def start() -> None:

@@ -27,7 +27,10 @@ def ask_restart(parent: QWidget, notice: str) -> bool:
 
 def restart_command(path: Path | None) -> tuple[str, list[str]]:
     """The program and arguments that start the editor again on ``path``."""
-    args = ["-m", "khabar_editor"]
+    # This editor is still running when the new one starts: --new-instance keeps the
+    # new one from handing its file back to us. A bundle's executable is the editor.
+    args = [] if getattr(sys, "frozen", False) else ["-m", "khabar_editor"]
+    args.append("--new-instance")
     if path is not None:
         args.append(str(path))
     return sys.executable, args
