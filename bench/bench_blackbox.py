@@ -222,7 +222,7 @@ def _typing_rows(sessions: dict[tuple[str, int], measure.Session], apps: list[bb
             name = f"keystroke -> preview, {label}: {app.name}"
             if not s.preview:
                 rows.append({"name": name, "value": "failed", "unit": "",
-                             "note": s.error or f"{s.misses} rounds without a change"})
+                             "note": s.error or f"{s.preview_misses} rounds without a change"})
                 continue
             g = sessions.get((ghost, size))
             base = round(statistics.median(g.preview) * 1000) if g and g.preview else ""
@@ -233,7 +233,8 @@ def _typing_rows(sessions: dict[tuple[str, int], measure.Session], apps: list[bb
                          "unit": "ms", "target": target, "baseline": base,
                          "note": f"median of {len(s.preview)}, p95 {p95(s.preview) * 1000:.0f} "
                                  f"ms; {words:,} words; baseline Ghostwriter"
-                                 + (f"; {s.misses} misses" if s.misses else "")})
+                                 + (f"; {s.preview_misses} keys without a change in 10 s"
+                                    if s.preview_misses else "")})
     for size in sizes:
         label = f"{size // 1000}k words"
         for app in apps:
@@ -243,7 +244,7 @@ def _typing_rows(sessions: dict[tuple[str, int], measure.Session], apps: list[bb
             name = f"keystroke -> echo p95, {label}: {app.name}"
             if not s.echo:
                 rows.append({"name": name, "value": "failed", "unit": "",
-                             "note": s.error or f"{s.misses} keys without a change"})
+                             "note": s.error or f"{s.echo_misses} keys without a change"})
                 continue
             b = sessions.get((bare, size))
             base = round(p95(b.echo) * 1000, 1) if b and b.echo else ""
@@ -251,7 +252,8 @@ def _typing_rows(sessions: dict[tuple[str, int], measure.Session], apps: list[bb
                          "target": "", "baseline": base,
                          "note": f"{len(s.echo)} keys, median {statistics.median(s.echo) * 1000:.0f}"
                                  f" ms, max {max(s.echo) * 1000:.0f} ms; baseline bare PySide6"
-                                 + (f"; {s.misses} misses" if s.misses else "")
+                                 + (f"; {s.echo_misses} keys without a change in 10 s"
+                                    if s.echo_misses else "")
                                  + (f"; {s.error}" if s.error else "")})
     if sizes and sizes[0] != sizes[-1]:
         small, big = sizes[0], sizes[-1]

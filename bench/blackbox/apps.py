@@ -7,7 +7,9 @@ without a system Devanagari font would otherwise show boxes in the peers).
 
 Regions are fractions (left, top, right, bottom) of the window: ``text`` is where the
 article's text is painted, ``editor`` the part of the editing area that holds the lead
-paragraph where the benchmarks type, ``preview`` the part of the preview that shows it.
+paragraph where the benchmarks type (its full width: typed letters must stay inside),
+``preview`` the part of the preview that shows it. They follow each app's layout at
+1400x900; when a layout changes, check them with ``BLACKBOX_SHOTS`` screenshots.
 """
 
 from __future__ import annotations
@@ -106,8 +108,8 @@ def all_apps() -> list[App]:
             text=(0.02, 0.1, 0.98, 0.9), editor=(0.0, 0.0, 1.0, 0.25), preview=None),
         # metadata panel | editor | preview
         App("Khabar Editor", [str(VENV / "khabar-editor"), *GEOMETRY, "{file}"],
-            text=(0.27, 0.2, 0.6, 0.9), editor=(0.26, 0.06, 0.61, 0.3),
-            preview=(0.63, 0.06, 0.97, 0.3), configure=_khabar),
+            text=(0.29, 0.2, 0.6, 0.9), editor=(0.27, 0.06, 0.635, 0.35),
+            preview=(0.645, 0.06, 0.99, 0.45), configure=_khabar),
         # toolbar and tabs on top; editor | live preview
         App("ReText", ["retext", *GEOMETRY, "{file}"],
             text=(0.02, 0.2, 0.48, 0.9), editor=(0.0, 0.1, 0.49, 0.35),

@@ -243,7 +243,8 @@ class Session:
     rss_main: float | None = None
     preview: list[float] = field(default_factory=list)
     echo: list[float] = field(default_factory=list)
-    misses: int = 0
+    preview_misses: int = 0
+    echo_misses: int = 0
     error: str = ""
     shots: list[Path] = field(default_factory=list)
 
@@ -301,7 +302,7 @@ def typing_session(display: Display, app: App, file: Path, env: dict[str, str], 
             display.key(next(letters))
             took = time_to_change(display, preview, before, sent, 10.0)
             if took is None:
-                out.misses += 1
+                out.preview_misses += 1
             else:
                 out.preview.append(took)
         wait_quiet(display, watched, 0.5, 30.0)
@@ -313,7 +314,7 @@ def typing_session(display: Display, app: App, file: Path, env: dict[str, str], 
             display.key(next(letters))
             took = time_to_change(display, editor, before, sent, 10.0)
             if took is None:
-                out.misses += 1
+                out.echo_misses += 1
             else:
                 out.echo.append(took)
         if shot_dir is not None:
