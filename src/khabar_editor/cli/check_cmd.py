@@ -21,7 +21,7 @@ from khabar_editor.cli.common import (
     MSG_STDIN_CLOSED, ExitCode, error_line, os_reason, print_json,
 )
 from khabar_editor.cli.options import MAX_JOBS, path_value, whole_number
-from khabar_editor.cli.parallel import map_files
+from khabar_editor.cli.parallel import SERIAL_MAX, map_files
 from khabar_editor.errors import ArticleError, KhabarError, PackageError
 from khabar_editor.i18n import N_, _
 from khabar_editor.package.files import read_limited
@@ -73,6 +73,10 @@ def run(args: argparse.Namespace) -> ExitCode:
     _checkers.clear()  # dictionaries as they are now (workers start from this state)
     tasks = [(name, args.lang) for name in args.files]
     jobs = 1 if "-" in args.files else getattr(args, "jobs", None)  # stdin stays here
+    if len(tasks) > SERIAL_MAX and jobs != 1:
+        # Load the dictionaries once, before the workers start: they inherit them.
+        first = args.lang or "hi"
+        _checkers[first] = Proofreader(first)
     for result in map_files(check_file, tasks, desc="check", jobs=jobs):
         notice = result.pop("_notice", "")
         if notice and notice not in said:

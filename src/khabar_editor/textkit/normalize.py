@@ -16,11 +16,11 @@ ZWNJ = "\u200c"
 BOM = "\ufeff"
 
 
-# Reading a package normalizes the same long text several times (the whole article.md,
-# then its body); the last few long results are remembered. Dict operations are atomic,
-# so worker threads may share it.
-_MEMO_MIN_CHARS = 512
-_MEMO_ENTRIES = 8
+# Reading a package normalizes the same text several times (the whole article.md, then
+# the body; every field when parsed and again when cleaned). Recent results are
+# remembered, each also as its own key (normalizing a result again is a look-up).
+# Dict operations are atomic, so worker threads may share the memos.
+_MEMO_ENTRIES = 512
 _nfc_memo: dict[str, str] = {}
 _safe_memo: dict[str, str] = {}
 
@@ -28,10 +28,12 @@ _safe_memo: dict[str, str] = {}
 def _remember(memo: dict[str, str], text: str, result: str) -> str:
     if len(memo) >= _MEMO_ENTRIES:
         try:
-            del memo[next(iter(memo))]
+            for _i in range(_MEMO_ENTRIES // 4):
+                del memo[next(iter(memo))]
         except (KeyError, RuntimeError, StopIteration):
             memo.clear()
     memo[text] = result
+    memo[result] = result
     return result
 
 
@@ -39,8 +41,6 @@ def nfc(text: str) -> str:
     """Unicode NFC of ``text``."""
     if text.isascii():
         return text
-    if len(text) < _MEMO_MIN_CHARS:
-        return unicodedata.normalize("NFC", text)
     done = _nfc_memo.get(text)
     if done is None:
         done = _remember(_nfc_memo, text, unicodedata.normalize("NFC", text))
@@ -66,8 +66,6 @@ def stream_safe(text: str) -> str:
     """``text`` with a CGJ after every 30 consecutive combining marks (UAX #15)."""
     if len(text) <= MAX_MARK_RUN or text.isascii():
         return text
-    if len(text) < _MEMO_MIN_CHARS:
-        return _MARK_RUN.sub(lambda m: m.group(1) + CGJ, text)
     done = _safe_memo.get(text)
     if done is None:
         done = _remember(_safe_memo, text, _MARK_RUN.sub(lambda m: m.group(1) + CGJ, text))
