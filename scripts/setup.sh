@@ -73,6 +73,8 @@ if [ "$MODE" = test ]; then
   install_system_packages "${APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}"
   # WordPress, MariaDB and PHP for the delivery tests (they start their own servers).
   bash scripts/test-services.sh
+  # desktop-file-validate, appstreamcli, shared-mime-info for the packaging tests.
+  bash scripts/test-packaging-deps.sh
 else
   install_system_packages "${APT_PACKAGES[@]}"
 fi
