@@ -18,7 +18,7 @@ headline: पटना में बाढ से हालात खराब
 मुख्यमंत्री ने सोमवार को  प्रभावित जिलों का दौरा किया।
 उन्होंने अधिकारीयों के साथ बैठक की ।
 """
-CLEAN = "मुख्यमंत्री ने सोमवार को प्रभावित जिलों का दौरा किया।\n"
+CLEAN = "मुख्यमंत्री ने सोमवार को प्रभावित ज़िलों का दौरा किया।\n"  # nukta: house style
 
 
 @pytest.fixture(autouse=True)
@@ -143,3 +143,23 @@ def test_without_hunspell_the_check_still_runs_and_says_so(tmp_path, monkeypatch
     assert code == ExitCode.ARTICLE_ERRORS
     assert data[0]["findings"][0]["suggestions"][0] == "सरकारी"
     assert "built-in word list" in capsys.readouterr().err
+
+
+def test_suggestions_option_caps_and_switches_off_suggestions(tmp_path):
+    """--suggestions N gives at most N suggestions per finding; 0 gives none (fastest)."""
+    path = tmp_path / "a.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    for limit in (0, 1, 5):
+        out = io.StringIO()
+        old, sys.stdout = sys.stdout, out
+        try:
+            check_cmd.run(argparse.Namespace(files=[str(path)], json=True, lang=None,
+                                             suggestions=limit))
+        finally:
+            sys.stdout = old
+            check_cmd._suggestion_limit = 5
+        found = json.loads(out.getvalue())[0]["findings"]
+        spelling = [f for f in found if f["kind"] == "spelling"]
+        assert spelling and all(len(f["suggestions"]) <= limit for f in spelling)
+        if limit:
+            assert any(f["suggestions"] for f in spelling)

@@ -28,9 +28,11 @@ def test_pieces_give_the_same_findings_as_one_whole_check(proofreader, monkeypat
     """Checking a long paragraph in pieces finds exactly what one whole check finds."""
     text = paragraph(120)
     assert len(text) > proofreader_mod.LONG_PARAGRAPH
+    proofreader.set_rule_enabled("typo.ascii_full_stop", True)  # off by default
     pieced = proofreader.check_paragraph(text)
     monkeypatch.setattr(proofreader_mod, "LONG_PARAGRAPH", 10**9)
     fresh = proofreader_mod.Proofreader("hi", personal=proofreader.personal_path)
+    fresh.set_rule_enabled("typo.ascii_full_stop", True)
     whole = fresh.check_paragraph(text)
     assert len(whole) > 100
     assert _spans(pieced) == _spans(whole)

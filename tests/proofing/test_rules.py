@@ -27,7 +27,9 @@ def test_every_rule_has_an_id_default_and_description():
                 "typo.double_space", "typo.repeated_word", "typo.ascii_full_stop",
                 "typo.mixed_digits", "typo.unbalanced", "consistency.name_variants"}
     assert expected <= set(RULES)
-    assert all(RULES[r].default_on and RULES[r].description for r in expected)
+    assert all(RULES[r].description for r in expected)
+    # House-style choices: much real Hindi news prose ends sentences with ".".
+    assert {r for r in expected if not RULES[r].default_on} == {"typo.ascii_full_stop"}
 
 
 @pytest.mark.parametrize("bad, good", [
@@ -71,17 +73,40 @@ def test_double_space_and_repeated_word(proofreader):
 
 
 def test_ascii_full_stop_but_not_numbers_abbreviations_or_urls(proofreader):
-    """'.' after a Hindi word is flagged; 2.5, डॉ., बी.जे.पी. and example.com are not."""
+    """'.' after a Hindi word is flagged (when switched on); 2.5, डॉ., बी.जे.पी. and
+    example.com are not."""
+    proofreader.set_rule_enabled("typo.ascii_full_stop", True)
     text = "डॉ. शर्मा ने कहा कि दर 2.5 है. साइट example.com पर है।"
     findings = proofreader.check_paragraph(text)
     assert [(f.text, f.start, f.fix) for f in findings if f.kind == "typo.ascii_full_stop"] == [
         (".", text.index("है.") + 2, "।")]
 
 
-def test_mixed_digits_fix_to_the_majority(proofreader):
-    """Latin digits in a Devanagari-digit article are converted to Devanagari."""
+def test_mixed_digits_without_house_style_are_flagged_but_not_fixed(proofreader):
+    """Without a house digit style the minority is flagged with no fix: a fix to each
+    field's own majority would turn the headline one way and the body the other."""
     text = "दिनांक १२ को ३० लोग और 25 बच्चे।"
-    assert kinds(proofreader.check_text(text), "typo.mixed_digits") == [("25", "२५")]
+    assert kinds(proofreader.check_text(text), "typo.mixed_digits") == [("25", None)]
+
+
+def test_digits_fix_follows_the_house_style_in_every_field(tmp_path):
+    """With house digits the fix is the same everywhere: a headline with only Latin digits
+    and a body with a Latin majority both go to Devanagari; URLs are never touched."""
+    p = Proofreader("hi", personal=tmp_path / "p.txt", digits="devanagari")
+    headline = "2026 में 3 नए पुल"
+    body = "दिनांक 12 को 30 लोग और २५ बच्चे, देखें https://example.com/2026/7 पर।"
+    assert kinds(p.check_text(headline), "typo.mixed_digits") == [("2026", "२०२६"), ("3", "३")]
+    assert kinds(p.check_text(body), "typo.mixed_digits") == [("12", "१२"), ("30", "३०")]
+    latin = Proofreader("hi", personal=tmp_path / "p.txt", digits="latin")
+    assert kinds(latin.check_text(body), "typo.mixed_digits") == [("२५", "25")]
+
+
+def test_quote_rule_never_rewrites_a_quote(proofreader):
+    """The quotes rule reports an unpaired quote but offers no fix, so "Fix all" can never
+    turn an opening quote into a closing one."""
+    for text in ("उन्होंने कहा “हम जीतेंगे।", "उन्होंने कहा हम जीतेंगे”।", 'वह "ठीक है।'):
+        found = [f for f in proofreader.check_paragraph(text) if f.kind == "typo.unbalanced"]
+        assert found and all(f.fix is None for f in found)
 
 
 def test_unbalanced_quotes_and_brackets(proofreader):

@@ -192,7 +192,7 @@ def test_panel_labels_rules_and_shows_notices_in_hindi(qtbot, proofreader):
     qtbot.addWidget(panel)
     panel.set_findings(proofreader.check_paragraph("राम  आए"))
     assert panel.tree.topLevelItem(0).text(0) == "शब्दों के बीच दो या अधिक खाली जगहें"
-    assert panel.summary.text() == "1 त्रुटियाँ"
+    assert panel.summary.text() == "1 त्रुटि"  # singular (was "1 त्रुटियाँ")
     panel.show_notice("केवल शब्द सूची")
     assert not panel.notice.isHidden() and panel.notice.text() == "केवल शब्द सूची"
 
@@ -261,3 +261,30 @@ def test_spell_menu_reports_an_unwritable_dictionary(qtbot, tmp_path, monkeypatc
     assert len(shown) == 1 and "personal dictionary" in shown[0]
     assert changed == []
     assert "खबरीलाल" not in checker.personal_words
+
+
+def test_panel_fix_all_ignore_and_plural(qtbot, proofreader):
+    """"Fix all" emits every rule fix last-first and never a spelling guess; "Ignore" hides
+    the finding (the word, for spelling); the summary says "1 finding", not "1 findings"."""
+    from khabar_editor.ui.proofing.panel import findings_label
+
+    assert findings_label(1) == "1 finding" and findings_label(3) == "3 findings"
+    panel = ProofingPanel()
+    qtbot.addWidget(panel)
+    panel.set_proofreader(proofreader)
+    text = "सरकारि  योजना ।  अच्छी है।"
+    panel.check_text(text)
+    emitted = []
+    panel.fix_requested.connect(lambda s, e, r: emitted.append((s, e, r)))
+    panel.fix_all_button.click()
+    assert emitted and all(r != "सरकारी" for _s, _e, r in emitted)
+    assert [s for s, _e, _r in emitted] == sorted((s for s, _e, _r in emitted), reverse=True)
+    spelling_row = next(i for i, f in enumerate(panel.findings) if f.kind == "spelling")
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(spelling_row))
+    before = len(panel.findings)
+    with qtbot.waitSignal(panel.ignored) as ignored:
+        panel.ignore_button.click()
+    assert ignored.args == ["spelling", "सरकारि"]
+    assert len(panel.findings) == before - 1 and proofreader.is_correct("सरकारि")
+    panel.set_findings(panel.findings[:1])
+    assert panel.summary.text() == "1 finding"

@@ -29,6 +29,10 @@ from khabar_editor.proofing import Finding, Proofreader
 from khabar_editor.textkit.normalize import normalize_text
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024
+MAX_SUGGESTIONS = 8
+_suggestion_limit = 5
+"""``--suggestions N``: spelling suggestions are computed only when N > 0, and once per
+word (the proofreader caches them); workers inherit the value."""
 
 
 @dataclass
@@ -53,6 +57,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true", help=_(N_("print findings as JSON")))
     parser.add_argument("--lang", choices=("hi", "ne"), default=None,
                         help=_(N_("check as this language instead of the article's")))
+    parser.add_argument("--suggestions", type=whole_number(0, MAX_SUGGESTIONS), default=5,
+                        metavar="N",
+                        help=_(N_("at most N suggestions per finding (0: none, fastest)")))
     parser.add_argument("-j", "--jobs", type=whole_number(1, MAX_JOBS), default=None,
                         help=_(N_("worker processes (default: one per core)")))
     parser.set_defaults(func=run)
@@ -71,6 +78,8 @@ def run(args: argparse.Namespace) -> ExitCode:
     worst = ExitCode.OK
     said: set[str] = set()
     _checkers.clear()  # dictionaries as they are now (workers start from this state)
+    global _suggestion_limit
+    _suggestion_limit = getattr(args, "suggestions", 5)
     tasks = [(name, args.lang) for name in args.files]
     jobs = 1 if "-" in args.files else getattr(args, "jobs", None)  # stdin stays here
     if len(tasks) > SERIAL_MAX and jobs != 1:
@@ -245,7 +254,9 @@ def _to_json(text: str, offset: int, field_name: str, f: Finding) -> dict[str, A
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return {"line": line, "column": column, "text": f.text, "kind": f.kind,
-            "message": f.message, "suggestions": list(f.suggestions), "fix": f.fix,
+            "message": f.message,
+            "suggestions": list(f.suggestions[:_suggestion_limit]) if _suggestion_limit else [],
+            "fix": f.fix,
             "field": field_name}
 
 

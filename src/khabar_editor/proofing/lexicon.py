@@ -67,6 +67,17 @@ def load_lexicon(language: str) -> dict[str, int]:
 
 
 @lru_cache(maxsize=4)
+def nukta_words(language: str) -> frozenset[str]:
+    """Words whose nukta spelling is standard (``data/dicts/<lang>_nukta.txt``, built by
+    ``scripts/build_nukta_list.py``); empty when the language has none."""
+    try:
+        text = (dicts_dir() / f"{language}_nukta.txt").read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(lookup_key(w) for w in parse_word_list(text))
+
+
+@lru_cache(maxsize=4)
 def hunspell_words(language: str) -> frozenset[str]:
     """Base forms listed in the shipped Hunspell ``.dic`` of ``language`` (curated words)."""
     return frozenset(_hunspell_stems(language))

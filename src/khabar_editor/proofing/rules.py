@@ -30,16 +30,23 @@ class Rule:
     default_on: bool
     scope: str
     description: str
+    languages: frozenset[str] = frozenset({"hi", "ne"})
+    """The languages the rule applies to (the grammar rules are Hindi only)."""
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, description: str, *, default_on: bool = True, scope: str = "paragraph"
-         ) -> Callable[[RuleFunc], RuleFunc]:
-    """Register the decorated function as a rule."""
+def rule(rule_id: str, description: str, *, default_on: bool = True, scope: str = "paragraph",
+         languages: Iterable[str] = ("hi", "ne")) -> Callable[[RuleFunc], RuleFunc]:
+    """Register the decorated function as a rule.
+
+    ``scope`` is ``"paragraph"``, ``"document"`` or ``"lexicon"`` (a switch for a check
+    the proofreader makes itself while spell-checking, such as the dropped nukta).
+    """
     def register(func: RuleFunc) -> RuleFunc:
-        RULES[rule_id] = Rule(rule_id, func, default_on, scope, description)
+        RULES[rule_id] = Rule(rule_id, func, default_on, scope, description,
+                              frozenset(languages))
         return func
     return register
 
@@ -106,7 +113,8 @@ _ASCII_STOP = regex.compile(r"(?<=[\p{Devanagari}\p{M}--\p{Nd}])\.(?=[\s\"'”�
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}]+$")
 
 
-@rule("typo.ascii_full_stop", N_("An ASCII full stop ending a Hindi sentence"))
+@rule("typo.ascii_full_stop", N_("An ASCII full stop ending a Hindi sentence"),
+      default_on=False)
 def ascii_full_stop(text: str) -> Iterator[Finding]:
     for m in _ASCII_STOP.finditer(text):
         before = _WORD_BEFORE.search(text, 0, m.start())
@@ -121,18 +129,44 @@ _DEVANAGARI_NUMBER = regex.compile(r"[\u0966-\u096f]+")
 _LATIN_NUMBER = regex.compile(r"(?<![\p{Latin}])[0-9]+")
 
 
-@rule("typo.mixed_digits", N_("Devanagari and Latin digits mixed in one article"),
-      scope="document")
+DIGIT_STYLES = ("latin", "devanagari")
+MIXED_DIGITS = N_("Devanagari and Latin digits mixed in one article")
+OTHER_DIGITS = N_("Digits of the other script; the house style is {example}")
+
+
+@rule("typo.mixed_digits", MIXED_DIGITS, scope="document")
 def mixed_digits(text: str) -> Iterator[Finding]:
+    """Without a house style: the minority's numbers, with no fix (a fix to "the majority"
+    would differ between headline, body and dateline). See :func:`house_digits`."""
     deva = list(_DEVANAGARI_NUMBER.finditer(text))
     latin = list(_LATIN_NUMBER.finditer(text))
     if not deva or not latin:
         return
-    minority, convert = (deva, to_latin_digits) if len(deva) < len(latin) else (
-        latin, to_devanagari_digits)
+    minority = deva if len(deva) < len(latin) else latin
     for m in minority:
-        yield finding(m.start(), m.end(), m.group(), "typo.mixed_digits",
-                      N_("Digits of the other script; this article mostly uses {example}"),
+        yield finding(m.start(), m.end(), m.group(), "typo.mixed_digits", MIXED_DIGITS)
+
+
+_NOT_SPACE = regex.compile(r"\S+")
+
+
+def _in_address(text: str, i: int) -> bool:
+    """Whether position ``i`` is inside a URL, an e-mail address or a file name."""
+    left = max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1
+    m = _NOT_SPACE.match(text, left)
+    run = m.group() if m else ""
+    return "://" in run or "www." in run or "@" in run or regex.search(r"\.[A-Za-z]", run) is not None
+
+
+def house_digits(text: str, style: str) -> Iterator[Finding]:
+    """Every number not in the house ``style`` (``"latin"`` or ``"devanagari"``), fixed to
+    it: the same fix in every field, whatever the field's own majority."""
+    pattern, convert = ((_DEVANAGARI_NUMBER, to_latin_digits) if style == "latin"
+                        else (_LATIN_NUMBER, to_devanagari_digits))
+    for m in pattern.finditer(text):
+        if _in_address(text, m.start()):
+            continue  # https://example.com/2026/… and e-mail addresses are never changed
+        yield finding(m.start(), m.end(), m.group(), "typo.mixed_digits", OTHER_DIGITS,
                       fix=convert(m.group()), example=convert("0123"))
 
 
@@ -168,6 +202,13 @@ def unbalanced(text: str) -> Iterator[Finding]:
 def _unbalanced(i: int, ch: str) -> Finding:
     return finding(i, i + 1, ch, "typo.unbalanced", N_("\u201c{mark}\u201d has no partner"),
                    mark=ch)
+
+
+@rule("spelling.nukta", N_("A dropped nukta where the nukta form is standard (house style)"),
+      scope="lexicon", languages=("hi",))
+def _nukta_switch(_text: str) -> Iterator[Finding]:
+    """The check itself is made by the proofreader (it needs the lexicon)."""
+    return iter(())
 
 
 def default_enabled() -> set[str]:

@@ -20,8 +20,30 @@ def _rule_label(kind: str) -> str:
     return _(rule.description) if rule is not None else kind
 
 
+def findings_label(count: int) -> str:
+    """"1 finding" / "{count} findings" in the interface language."""
+    return _(N_("1 finding")) if count == 1 else _(N_("{count} findings")).format(count=count)
+
+
+def fixable(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings with a rule fix that do not overlap, last first (so earlier offsets stay
+    valid while each replacement is applied). Spelling guesses are never applied in bulk."""
+    chosen: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        if f.fix is None or f.kind == SPELLING or f.fix == f.text:
+            continue
+        if chosen and f.start < chosen[-1].end:
+            continue
+        chosen.append(f)
+    return chosen[::-1]
+
+
 class ProofingPanel(QWidget):
     """Findings in a list; activating one selects it, "Fix" applies its fix or first suggestion.
+
+    "Fix all" applies every rule fix (never a spelling guess); "Ignore" hides the selected
+    finding for this session (a spelling finding: the word everywhere, via
+    :meth:`Proofreader.ignore_all`).
 
     Signals:
         finding_activated(start, end): the user picked a finding (code points).
@@ -32,6 +54,8 @@ class ProofingPanel(QWidget):
 
     finding_activated = Signal(int, int)
     fix_requested = Signal(int, int, str)
+    ignored = Signal(str, str)
+    """(kind, text) of a finding the user chose to ignore for this session."""
     rule_toggled = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None, enabled_rules: Iterable[str] | None = None
@@ -40,6 +64,7 @@ class ProofingPanel(QWidget):
         self._findings: list[Finding] = []
         self._proofreader: Proofreader | None = None
         self._text = ""
+        self._ignored: set[tuple[str, str]] = set()
         self.summary = QLabel()
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -51,6 +76,11 @@ class ProofingPanel(QWidget):
         self.tree.itemClicked.connect(self._activated)
         self.fix_button = QPushButton(_(N_("Fix")))
         self.fix_button.clicked.connect(self.fix_current)
+        self.fix_all_button = QPushButton(_(N_("Fix all")))
+        self.fix_all_button.setToolTip(_(N_("Apply every rule fix (spelling is left to you)")))
+        self.fix_all_button.clicked.connect(self.fix_all)
+        self.ignore_button = QPushButton(_(N_("Ignore")))
+        self.ignore_button.clicked.connect(self.ignore_current)
         self.rule_boxes: dict[str, QCheckBox] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
@@ -58,6 +88,8 @@ class ProofingPanel(QWidget):
         layout.addWidget(self.tree, 1)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.ignore_button)
+        row.addWidget(self.fix_all_button)
         row.addWidget(self.fix_button)
         layout.addLayout(row)
         layout.addWidget(self._rules_box(enabled_rules))
@@ -79,15 +111,17 @@ class ProofingPanel(QWidget):
 
     def set_findings(self, findings: Iterable[Finding]) -> None:
         """Show ``findings`` (replacing the list)."""
-        self._findings = list(findings)
+        self._findings = [f for f in findings if (f.kind, f.text) not in self._ignored]
         self.tree.clear()
         for index, f in enumerate(self._findings):
             kind = _(N_("Spelling")) if f.kind == SPELLING else _rule_label(f.kind)
             item = QTreeWidgetItem([kind, f.text, f.message, ", ".join(f.suggestions[:5])])
             item.setData(0, _ROLE, index)
             self.tree.addTopLevelItem(item)
-        self.summary.setText(_(N_("{count} findings")).format(count=len(self._findings)))
+        self.summary.setText(findings_label(len(self._findings)))
         self.fix_button.setEnabled(bool(self._findings))
+        self.ignore_button.setEnabled(bool(self._findings))
+        self.fix_all_button.setEnabled(bool(fixable(self._findings)))
 
     @property
     def findings(self) -> list[Finding]:
@@ -141,3 +175,19 @@ class ProofingPanel(QWidget):
         replacement = f.fix if f.fix is not None else (f.suggestions[0] if f.suggestions else None)
         if replacement is not None:
             self.fix_requested.emit(f.start, f.end, replacement)
+
+    def fix_all(self) -> None:
+        """Ask for every rule fix, last first (one ``fix_requested`` each)."""
+        for f in fixable(self._findings):
+            self.fix_requested.emit(f.start, f.end, f.fix or "")
+
+    def ignore_current(self) -> None:
+        """Hide the selected finding (and, for spelling, accept the word this session)."""
+        f = self._current()
+        if f is None:
+            return
+        self._ignored.add((f.kind, f.text))
+        if f.kind == SPELLING and self._proofreader is not None:
+            self._proofreader.ignore_all(f.text)
+        self.set_findings(self._findings)
+        self.ignored.emit(f.kind, f.text)
