@@ -100,3 +100,34 @@ def test_typing_in_one_long_paragraph_checks_as_many_words_at_four_times_the_len
         work.append(proofreader.words_checked - before)
         assert window.highlighter.pending_blocks() == 0
     assert work[0] > 0 and work[1] <= 1.5 * work[0]
+
+
+def test_kept_text_is_qts_text_after_any_edit(window):
+    """The editor's kept text equals Qt's own toPlainText after typing, pastes, undo and loads."""
+    import random
+
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    editor = window.editor
+    rng = random.Random(4)
+    editor.setPlainText("पहला अनुच्छेद\n\n## शीर्षक\nदूसरा\u00a0शब्द")
+    inserts = ["क", " ", "\n", "\u00a0", "भारत-पाक\nनई पंक्ति", "\u2028", ""]
+    for step in range(300):
+        cursor = editor.textCursor()
+        a = rng.randrange(editor.document().characterCount())
+        cursor.setPosition(a)
+        cursor.setPosition(min(editor.document().characterCount() - 1, a + rng.randrange(6)),
+                           QTextCursor.MoveMode.KeepAnchor)
+        if step % 37 == 36:
+            editor.undo()
+        else:
+            cursor.insertText(rng.choice(inserts))
+        assert editor.toPlainText() == QPlainTextEdit.toPlainText(editor)
+        assert editor.counts.total_words == count_words(QPlainTextEdit.toPlainText(editor))
+    assert editor.rereads <= 1  # kept up to date edit by edit, not read again
+    editor.setPlainText("नया लेख")
+    assert editor.toPlainText() == "नया लेख"
+    editor.document().blockSignals(True)
+    QTextCursor(editor.document()).insertText("चुपचाप ")
+    editor.document().blockSignals(False)
+    assert editor.toPlainText() == "चुपचाप नया लेख"

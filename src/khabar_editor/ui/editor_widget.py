@@ -51,6 +51,10 @@ class MarkdownEditor(QPlainTextEdit):
         self.updateRequest.connect(self._update_line_area)
         self.counts = LineCounts()
         """Live word and character counts, updated only for the blocks an edit touched."""
+        self._lines: list[str] = [""]  # the text of every block, kept like the counts
+        self._text: str | None = ""
+        self._seen_revision = self.document().revision()
+        self.rereads = 0  # whole-document rereads (a measure of the work done)
         self.document().contentsChange.connect(self._recount)
 
     def visible_block_range(self) -> tuple[int, int]:
@@ -69,8 +73,10 @@ class MarkdownEditor(QPlainTextEdit):
         last = doc.findBlock(max(last_pos, position)).blockNumber()
         new_span = last - first + 1
         old_span = new_span - (doc.blockCount() - self.counts.line_count)
+        self._text = None
+        self._seen_revision = doc.revision()
         if first < 0 or old_span < 0 or first + old_span > self.counts.line_count:
-            self.counts.reset(doc.toPlainText().split("\n"))  # out of step: count afresh
+            self._reread()  # out of step: count afresh
             return
         lines = []
         block = first_block
@@ -78,6 +84,34 @@ class MarkdownEditor(QPlainTextEdit):
             lines.append(block.text())
             block = block.next()
         self.counts.replace(first, old_span, lines)
+        self._lines[first:first + old_span] = lines
+
+    def _reread(self) -> None:
+        self.rereads += 1
+        lines = []
+        block = self.document().begin()
+        while block.isValid():
+            lines.append(block.text())
+            block = block.next()
+        self._lines = lines
+        self.counts.reset(lines)
+
+    def toPlainText(self) -> str:  # noqa: N802 - same name and result as Qt's
+        """The text, from the blocks kept up to date by ``contentsChange``.
+
+        Same result as Qt's (non-breaking spaces become spaces, line and paragraph
+        separators newlines) without converting the whole document on every call:
+        the status bar, the preview and the scroll sync ask for it after each pause.
+        """
+        doc = self.document()
+        if doc.revision() != self._seen_revision or len(self._lines) != doc.blockCount():
+            self._reread()  # changed without telling (signals blocked): read it all
+            self._seen_revision = doc.revision()
+            self._text = None
+        if self._text is None:
+            self._text = ("\n".join(self._lines).replace("\u2028", "\n")
+                          .replace("\u2029", "\n").replace("\xa0", " "))
+        return self._text
 
     # -- line numbers -----------------------------------------------------------------
     def set_line_numbers(self, on: bool) -> None:
