@@ -137,6 +137,8 @@ def read_articles(path: Path) -> list[str]:
     the sentence lists)."""
     text = path.read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
+    if "" not in lines:  # a sentence list (Nepali): 20 sentences make an "article"
+        return ["\n".join(lines[i:i + 20]) for i in range(0, len(lines), 20)]
     blocks = "\n".join(lines).split("\n\n")
     return [b.strip() for b in blocks if b.strip()]
 
@@ -177,19 +179,47 @@ def flags_and_suggestions(p: Proofreader, bad: str) -> tuple[bool, list[str]]:
     return flagged, offered
 
 
-def false_flags(p: Proofreader, articles: list[str]) -> tuple[int, int, Counter]:
-    """Tokens, flagged tokens and the flagged words (each article checked on its own)."""
+def false_flags(p: Proofreader, articles: list[str]) -> tuple[int, int, Counter, Counter]:
+    """Tokens, flagged tokens, the flagged words and the other findings by kind (each
+    article checked on its own, so repeated names are judged article by article)."""
     tokens = flagged = 0
     words: Counter = Counter()
+    others: Counter = Counter()
     for article in articles:
-        if hasattr(p, "reset_document"):
-            p.reset_document()
         tokens += sum(1 for _ in iter_devanagari_words(article))
         for f in p.check_text(article):
             if f.kind == "spelling":
                 flagged += 1
                 words[f.text] += 1
-    return tokens, flagged, words
+            else:
+                others[f.kind] += 1
+    return tokens, flagged, words, others
+
+
+GRAMMAR_FLIPS = {
+    "grammar.hai_plural": (r"(?<=(?:रहे|गए|चुके|सकते|\p{Devanagari}+ते)\s)हैं(?![\p{L}\p{M}])", "है"),
+    "grammar.ki_kee": (r"(?<=(?:कहा|बताया|माना)\s)कि(?![\p{L}\p{M}])", "की"),
+    "grammar.main_mein": (r"(?<=(?:इस|उस|बारे)\s)में(?![\p{L}\p{M}])", "मैं"),
+}
+"""A correct use and the real-word error made from it, to measure each rule's detection."""
+
+
+def grammar_detection(p: Proofreader, articles: list[str]) -> dict[str, tuple[int, int]]:
+    """Per rule: (errors made, errors found) by flipping each correct use in turn."""
+    import regex
+
+    result: dict[str, tuple[int, int]] = {}
+    for rule_id, (pattern, wrong) in GRAMMAR_FLIPS.items():
+        made = found = 0
+        for article in articles:
+            for line in article.split("\n"):
+                for m in regex.finditer(pattern, line):
+                    bad = line[:m.start()] + wrong + line[m.end():]
+                    made += 1
+                    found += any(f.kind == rule_id and f.start == m.start()
+                                 for f in p.check_paragraph(bad))
+        result[rule_id] = (made, found)
+    return result
 
 
 def evaluate(name: str, language: str, path: Path, personal: Path) -> tuple[list[dict], Counter]:
@@ -197,10 +227,18 @@ def evaluate(name: str, language: str, path: Path, personal: Path) -> tuple[list
     articles = read_articles(path)
     p = Proofreader(language, personal=personal)
     base, _status = open_hunspell(language)
-    tokens, flagged, words = false_flags(p, articles)
+    tokens, flagged, words, others = false_flags(p, articles)
     rows = [_row(f"[{name}] false flags (correct text)", 100 * flagged / max(1, tokens),
                  "% tokens", "<= 2%" if language == "hi" else "<= 5%", "",
                  f"{tokens} tokens, {len(articles)} articles")]
+    for kind in sorted(others):
+        target = "<= 0.5" if kind.startswith("grammar.") else ""
+        rows.append(_row(f"[{name}] {kind} findings on correct text", 1000 * others[kind] / tokens,
+                         "/1000 words", target, "", f"{others[kind]} findings"))
+    if language == "hi":
+        for rule_id, (made, found) in grammar_detection(p, articles).items():
+            rows.append(_row(f"[{name}] {rule_id} detection", 100 * found / max(1, made), "%",
+                             "", "", f"{found} of {made} flipped uses"))
     all_words = [t.text for a in articles for t in iter_devanagari_words(a)]
     forbidden = {lookup_key(w) for w in all_words}
     accepted = base.check if base is not None else (lambda _w: False)

@@ -47,6 +47,8 @@ TRUSTED_GAP = int(os.environ.get("KHABAR_TRUSTED_GAP", "20"))
 # A generated, unattested form this close to a word this frequent is left out.
 NEAR_MISS_COST = float(os.environ.get("KHABAR_NEAR_MISS_COST", "0.6"))
 NEAR_MISS_SCORE = int(os.environ.get("KHABAR_NEAR_MISS_SCORE", "400"))
+# A word never seen in wordfreq one vowel swap from a word this frequent is a slip.
+SLIP_SCORE = int(os.environ.get("KHABAR_SLIP_SCORE", "450"))
 VERB_EVIDENCE = ("ता", "ते", "ती", "ने", "नी", "कर", "ेगा", "ेगी", "ेंगे")
 
 
@@ -189,7 +191,28 @@ def build() -> dict[str, int]:
         for variant in variants(word):
             words[variant] = max(words.get(variant, 0), score)
     _share_variant_scores(words)
-    return words
+    slips = {w for w, s in words.items() if s == 0 and _unseen_slip(w, words)}
+    print(f"{len(slips)} unattested words next to a frequent word left out (ऊत्तर, लाईव)",
+          file=sys.stderr)
+    return {w: s for w, s in words.items() if w not in slips}
+
+
+VOWEL_SLIPS = {"ि": "ी", "ी": "ि", "ु": "ू", "ू": "ु", "े": "ै", "ै": "े", "ो": "ौ", "ौ": "ो",
+               "इ": "ई", "ई": "इ", "उ": "ऊ", "ऊ": "उ", "ए": "ऐ", "ऐ": "ए"}
+
+
+def _unseen_slip(word: str, words: dict[str, int]) -> bool:
+    """A word no corpus has seen (even one in hi_IN.dic, which carries ऊत्तर and लाईव)
+    one vowel-length or e/ai swap from a frequent word: a misspelling. Nasal edits are
+    not counted: खुलें, बैठीं beside खुले, बैठी are verb forms; nor is a verb stem (जिता,
+    of जिताना, beside जीता)."""
+    if any(word + ending in words for ending in ("ना", "ने", "या", "ता", "ते", "कर")):
+        return False
+    for i, ch in enumerate(word):
+        other = VOWEL_SLIPS.get(ch)
+        if other and words.get(word[:i] + other + word[i + 1:], 0) >= SLIP_SCORE:
+            return True
+    return False
 
 
 def main() -> int:

@@ -73,3 +73,25 @@ def test_a_repeated_unknown_name_is_accepted_but_a_repeated_slip_is_not(proofrea
     assert flagged == ["सरकारि", "सरकारि", "ज़ुबैरोव"]
     # check_paragraph (one paragraph, as the editor underlines) has no article context.
     assert "क्लोडविग" in [f.text for f in proofreader.check_paragraph(text)]
+
+
+def test_known_misspellings_left_the_hindi_lexicon(proofreader):
+    """hi_IN.dic carried ऊत्तर and लाईव; the build now leaves out unattested words one vowel
+    swap from a frequent word, and suggests the right spelling."""
+    for wrong, right in (("ऊत्तर", "उत्तर"), ("लाईव", "लाइव"), ("जरुरी", "ज़रूरी")):
+        assert not proofreader.is_correct(wrong)
+        assert right in proofreader.suggest(wrong)[:5]
+    for verb_form in ("खुलें", "बैठीं", "जिता"):  # nasal endings and stems are grammar
+        assert proofreader.is_correct(verb_form)
+
+
+def test_nepali_closed_class_words_conventions_and_joined_particles(tmp_path):
+    """Nepali: र, numerals and months are known; both conventions (तपाईं/तपाईँ, शुरु/सुरु,
+    मंसिर/मङ्सिर) pass; particles written joined (दुईवटा, नेपालमध्ये) pass; a space before
+    the purnabiram is Nepali house style, not a finding; a misspelling is still found."""
+    p = Proofreader("ne", personal=tmp_path / "p.txt")
+    for word in ("र", "नौ", "दस", "मंसिर", "मङ्सिर", "तपाईं", "तपाईँको", "शुरुमा", "सुरुमा",
+                 "दुईवटा", "नेपालमध्ये", "रुपैयाँको"):
+        assert p.is_correct(word), word
+    assert not p.is_correct("सरकारि")
+    assert [f.kind for f in p.check_paragraph("सरकारले निर्णय गरेको छ ।")] == []

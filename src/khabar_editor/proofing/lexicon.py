@@ -63,7 +63,14 @@ def load_lexicon(language: str) -> dict[str, int]:
         except (OSError, ValueError):
             log.warning("Lexicon %s unreadable", path)
             return {}
-    return _hunspell_stems(language)
+    words = _hunspell_stems(language)
+    try:  # closed-class words, numerals, months … the Hunspell list lacks (ne_extra.txt)
+        extra = (dicts_dir() / f"{language}_extra.txt").read_text(encoding="utf-8")
+    except OSError:
+        return words
+    for word in parse_word_list(extra):
+        words.setdefault(lookup_key(word), 0)
+    return words
 
 
 @lru_cache(maxsize=4)

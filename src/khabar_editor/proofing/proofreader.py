@@ -115,6 +115,7 @@ class Proofreader:
     def _forget_results(self) -> None:
         self._known.clear()
         self._nukta.clear()
+        self._neighbours.clear()
         self._paragraphs.clear()
         self._windows.clear()
 
@@ -125,8 +126,9 @@ class Proofreader:
         if known is None:
             known = (self._accepts(key) or key in self._ignored
                      or not any("\u0900" <= ch <= "\u097f" for ch in key)
-                     or (self.language == "ne"
-                         and any(self._accepts(stem) for stem in nepali.stems(key))))
+                     or (self.language == "ne" and any(
+                         self._accepts(form) or any(self._accepts(s) for s in nepali.stems(form))
+                         for form in nepali.conventions(key))))
             self._known[key] = known
         return known
 

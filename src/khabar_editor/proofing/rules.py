@@ -65,7 +65,8 @@ _MISSING_AFTER_COMMA = regex.compile(r",(?=[\p{L}])")
 _DOUBLE_SPACE = regex.compile(r"(?<=\S) {2,}(?=\S)")
 
 
-@rule("typo.space_before_danda", N_("Space before a danda"))
+@rule("typo.space_before_danda", N_("Space before a danda"), languages=("hi",))
+# Nepali house styles commonly write a space before the purnabiram (गरेको छ ।).
 def space_before_danda(text: str) -> Iterator[Finding]:
     for m in _SPACE_BEFORE_DANDA.finditer(text):
         yield finding(m.start(), m.end(), m.group(), "typo.space_before_danda",
