@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "khabar_editor.cli.send_cmds",
     "khabar_editor.cli.desk_cmds",
     "khabar_editor.cli.convert_cmd",
+    "khabar_editor.cli.phonetic_cmd",
 )
 
 

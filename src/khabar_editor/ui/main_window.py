@@ -23,7 +23,7 @@ from khabar_editor.i18n import N_, _, translate
 from khabar_editor.settings import Settings, State, save_settings, save_state
 from khabar_editor.textkit.words import reading_minutes
 from khabar_editor.ui import desk_controller, dialogs, proofing_bridge
-from khabar_editor.ui import legacy_paste
+from khabar_editor.ui import legacy_paste, phonetic_input
 from khabar_editor.ui.actions import build_actions, build_menus
 from khabar_editor.ui.editor_widget import MarkdownEditor
 from khabar_editor.ui.find_bar import FindBar
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.desk = desk_controller.attach(self)
         self.outbox = outbox_ui.attach(self)  # File → Send… and the Outbox dock
         self.legacy_paste = legacy_paste.attach(self)  # pasted Krutidev/Preeti → Unicode
+        self.phonetic = phonetic_input.attach(self)  # Roman letters → Devanagari (Ctrl+Shift+T)
         self.apply_settings()
         self.document_loaded()
         self.state_changed()

@@ -1,0 +1,224 @@
+"""Train the phonetic (romanized → Devanagari) model shipped in data/phonetic/.
+
+    python scripts/train_phonetic.py --train hi.translit.sampled.train.tsv \
+        --dev hi.translit.sampled.dev.tsv --out src/khabar_editor/data/phonetic/hi.json.gz
+
+Inputs are Dakshina-style lexicons (``devanagari<TAB>roman<TAB>count``); the test split
+is never read here. Steps: EM over monotone alignments (each Devanagari code point
+emits 0-3 Roman letters, given the class of the code point before it; the word end
+emits 0-2), a character 5-gram model of Devanagari words (the shipped Hindi lexicon's
+words plus the training words), a small grid search of the ranking weights on the dev
+split, then a final channel trained on train+dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from khabar_editor.proofing.lexicon import load_lexicon  # noqa: E402
+from khabar_editor.textkit.phonetic.evaluate import evaluate, read_pairs  # noqa: E402
+from khabar_editor.textkit.phonetic.model import (  # noqa: E402
+    BOS, END, MARK, MATRA, MAX_SEG, NUKTA, START, VIRAMA, PhoneticModel, Weights, char_class,
+)
+
+SILENT_OK = frozenset((NUKTA, VIRAMA, MARK, MATRA))  # may be written with no letter
+
+MAX_END = 2
+ZERO_INIT = 0.05
+LM_ORDER = 5
+MIN_P = 1e-4
+
+
+def _clean_roman(roman: str) -> str:
+    return "".join(ch for ch in roman.lower() if "a" <= ch <= "z")
+
+
+def em(pairs: list[tuple[str, str, int]], iterations: int) -> tuple[dict, dict]:
+    """Channel tables ``chan[(c, cls)][seg]`` and ``end[cls][seg]`` (probabilities)."""
+    chan: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+    end: dict[str, dict[str, float]] = defaultdict(dict)
+
+    def p_chan(key, seg):
+        table = chan.get(key)
+        if table is None:
+            return ZERO_INIT if not seg else 1.0
+        return table.get(seg, 0.0)
+
+    def p_end(cls, seg):
+        table = end.get(cls)
+        if table is None:
+            return 1.0
+        return table.get(seg, 0.0)
+
+    first = True
+    for it in range(iterations):
+        counts: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        ecounts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        loglik = 0.0
+        for dev, roman, weight in pairs:
+            m, n = len(dev), len(roman)
+            keys = [(dev[i], char_class(dev[i - 1]) if i else START) for i in range(m)]
+            low = [0 if char_class(ch) in SILENT_OK else 1 for ch in dev]
+            alpha = [[0.0] * (n + 1) for _ in range(m + 1)]
+            alpha[0][0] = 1.0
+            for i in range(m):
+                row, nxt, key = alpha[i], alpha[i + 1], keys[i]
+                for j in range(n + 1):
+                    a = row[j]
+                    if a == 0.0:
+                        continue
+                    for ln in range(low[i], MAX_SEG + 1):
+                        if j + ln > n:
+                            break
+                        p = ZERO_INIT if first and ln == 0 else (1.0 if first else
+                                                                 p_chan(key, roman[j:j + ln]))
+                        if p:
+                            nxt[j + ln] += a * p
+            ecls = char_class(dev[-1])
+            beta = [[0.0] * (n + 1) for _ in range(m + 1)]
+            for j in range(n + 1):
+                if n - j <= MAX_END:
+                    beta[m][j] = 1.0 if first else p_end(ecls, roman[j:])
+            for i in range(m - 1, -1, -1):
+                key = keys[i]
+                for j in range(n + 1):
+                    total = 0.0
+                    for ln in range(low[i], MAX_SEG + 1):
+                        if j + ln > n:
+                            break
+                        b = beta[i + 1][j + ln]
+                        if b == 0.0:
+                            continue
+                        p = ZERO_INIT if first and ln == 0 else (1.0 if first else
+                                                                 p_chan(key, roman[j:j + ln]))
+                        total += p * b
+                    beta[i][j] = total
+            z = beta[0][0]
+            if z <= 0.0:
+                continue
+            loglik += weight * math.log(z)
+            scale = weight / z
+            for i in range(m):
+                key = keys[i]
+                for j in range(n + 1):
+                    a = alpha[i][j]
+                    if a == 0.0:
+                        continue
+                    for ln in range(low[i], MAX_SEG + 1):
+                        if j + ln > n:
+                            break
+                        b = beta[i + 1][j + ln]
+                        if b == 0.0:
+                            continue
+                        seg = roman[j:j + ln]
+                        p = ZERO_INIT if first and ln == 0 else (1.0 if first else p_chan(key, seg))
+                        post = a * p * b * scale
+                        if post:
+                            counts[key][seg] += post
+            for j in range(n + 1):
+                if n - j <= MAX_END and alpha[m][j]:
+                    seg = roman[j:]
+                    pe = 1.0 if first else p_end(ecls, seg)
+                    ecounts[ecls][seg] += alpha[m][j] * pe * scale
+        chan = defaultdict(dict)
+        for key, segs in counts.items():
+            total = sum(segs.values())
+            chan[key] = {s: v / total for s, v in segs.items() if v / total >= MIN_P}
+        end = defaultdict(dict)
+        for cls, segs in ecounts.items():
+            total = sum(segs.values())
+            end[cls] = {s: v / total for s, v in segs.items() if v / total >= MIN_P}
+        first = False
+        print(f"EM iteration {it + 1}: log-likelihood {loglik:.1f}", file=sys.stderr)
+    return dict(chan), dict(end)
+
+
+def train_lm(words: list[str], order: int = LM_ORDER, min_count: int = 2) -> dict[str, list]:
+    """Witten-Bell tables ``context -> [total, types, {char: count}]`` (rare n-grams pruned)."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for word in words:
+        padded = BOS * (order - 1) + word + END
+        for i in range(order - 1, len(padded)):
+            for k in range(0, order):
+                counts[padded[i - k:i]][padded[i]] += 1
+    table = {}
+    for ctx, chars in counts.items():
+        total = sum(chars.values())
+        types = len(chars)
+        kept = chars if len(ctx) < 2 else {c: n for c, n in chars.items() if n >= min_count}
+        if not kept:
+            continue
+        table[ctx] = [total, types, dict(kept)]
+    return table
+
+
+def build_data(chan: dict, end: dict, lm: dict, weights: Weights, sources: list[str]) -> dict:
+    """The JSON written to the model file."""
+    inverse: dict[str, list] = defaultdict(list)
+    for (ch, cls), segs in chan.items():
+        for seg, p in segs.items():
+            inverse[f"{seg}\t{cls}"].append([ch, round(math.log(p), 3)])
+    for rows in inverse.values():
+        rows.sort(key=lambda r: -r[1])
+    return {
+        "format": 1, "lang": "hi", "lm_order": LM_ORDER, "sources": sources,
+        "weights": {"lm": weights.lm, "known": weights.known, "freq": weights.freq},
+        "inverse": dict(inverse),
+        "end": {cls: {s: round(math.log(p), 3) for s, p in segs.items()} for cls, segs in end.items()},
+        "lm": lm,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--train", required=True, type=Path)
+    parser.add_argument("--dev", required=True, type=Path)
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--iterations", type=int, default=6)
+    parser.add_argument("--tune-rows", type=int, default=500)
+    args = parser.parse_args()
+    if "test" in args.train.name or "test" in args.dev.name:
+        parser.error("the test split is kept for measurement only")
+
+    def load(path):
+        return [(d, _clean_roman(r), c) for d, r, c in read_pairs(path) if _clean_roman(r)]
+
+    train, dev = load(args.train), load(args.dev)
+    lexicon = load_lexicon("hi")
+    lm = train_lm(sorted(set(lexicon) | {d for d, _r, _c in train}))
+    chan, end = em(train, args.iterations)
+    best, best_score = Weights(), -1.0
+    tune = random.Random(11).sample(dev, min(args.tune_rows, len(dev)))
+    for lm_w in (0.4, 0.55, 0.7):
+        for known in (1.0, 2.0, 3.0):
+            for freq in (0.0, 0.003, 0.006):
+                w = Weights(lm_w, known, freq)
+                model = PhoneticModel(build_data(chan, end, lm, w, []), lexicon, w)
+                s = evaluate(model, tune)
+                score = s.top1 + 0.5 * s.top5
+                print(f"dev lm={lm_w} known={known} freq={freq}: top1 {s.top1:.3f} "
+                      f"top5 {s.top5:.3f}", file=sys.stderr)
+                if score > best_score:
+                    best, best_score = w, score
+    print(f"chosen weights {best}", file=sys.stderr)
+    chan, end = em(train + dev, args.iterations)
+    data = build_data(chan, end, lm, best, [args.train.name, args.dev.name])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+    print(f"wrote {args.out} ({args.out.stat().st_size} bytes)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,250 @@
+"""Romanized Hindi → Devanagari candidates (Qt-free).
+
+The model has two learned parts, both shipped in ``data/phonetic/<lang>.json.gz``
+(built by ``scripts/train_phonetic.py``):
+
+- a *channel*: for each Devanagari code point ``c`` and the class of the code point
+  before it, the probabilities of the Roman letters people write for it
+  (``P("aa" | ा, after a consonant)``; the inherent a of a consonant is written
+  with the letter that follows, or at the end of the word). Learned by EM over
+  monotone many-to-one alignments of native speakers' romanizations;
+- a *character n-gram model* of Devanagari words (interpolated Witten-Bell).
+
+Candidates come from a beam search over the Roman input, left to right; the beam
+of each input position depends only on the letters before it, so while a word is
+typed one letter at a time only the newest position is computed. The finished
+hypotheses are ranked with the shipped lexicon: known words get their frequency
+score as a bonus, and a user's own choices come first (see :mod:`.learned`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+START, CONS, NUKTA, MATRA, VIRAMA, MARK, VOWEL, OTHER = "S", "C", "N", "M", "H", "A", "V", "O"
+END = "$"
+BOS = "^"
+MAX_SEG = 3
+MAX_INPUT = 40
+NEG = -1e9
+
+
+def char_class(ch: str) -> str:
+    """Class of a Devanagari code point, the context of the channel."""
+    o = ord(ch)
+    if 0x0915 <= o <= 0x0939 or 0x0958 <= o <= 0x095F or 0x0978 <= o <= 0x097F:
+        return CONS
+    if o == 0x093C:
+        return NUKTA
+    if 0x093E <= o <= 0x094C or o in (0x0962, 0x0963, 0x094E, 0x094F):
+        return MATRA
+    if o == 0x094D:
+        return VIRAMA
+    if 0x0900 <= o <= 0x0903:
+        return MARK
+    if 0x0904 <= o <= 0x0914 or o in (0x0960, 0x0961):
+        return VOWEL
+    return OTHER
+
+
+def prev_class(prefix: str) -> str:
+    """Context class after ``prefix`` (``START`` for the empty word)."""
+    return char_class(prefix[-1]) if prefix else START
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Weights of the final ranking (tuned on the dev split only)."""
+
+    lm: float = 1.0
+    known: float = 2.0
+    freq: float = 0.004
+
+
+class NgramLM:
+    """Interpolated Witten-Bell character model; ``table[context] = (total, types, {ch: n})``."""
+
+    def __init__(self, order: int, table: dict[str, list]) -> None:
+        self.order = order
+        self.table = table
+        self.alphabet = len(table.get("", [0, 0, {}])[2]) + 1
+        self._memo: dict[tuple[str, str], float] = {}
+
+    def logp(self, context: str, ch: str) -> float:
+        """log P(ch | last order-1 characters of context)."""
+        context = context[-(self.order - 1):] if self.order > 1 else ""
+        key = (context, ch)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        p = 1.0 / self.alphabet
+        for k in range(0, len(context) + 1):
+            ctx = context[len(context) - k:]
+            entry = self.table.get(ctx)
+            if entry is None:
+                break
+            total, types, counts = entry
+            lam = total / (total + types)
+            p = lam * counts.get(ch, 0) / total + (1 - lam) * p
+        value = math.log(p)
+        if len(self._memo) > 500_000:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
+
+
+@dataclass(slots=True)
+class _Hyp:
+    out: str
+    score: float  # channel + weighted LM, so far
+    zeros: int    # zero-length emissions in a row
+
+
+class PhoneticModel:
+    """Candidate generator for one language."""
+
+    def __init__(self, data: dict, lexicon: dict[str, int] | None = None,
+                 weights: Weights | None = None, beam: int = 24) -> None:
+        self.lang = data.get("lang", "hi")
+        # inverse channel: (segment, previous class) -> [(char, logp)]
+        self.inverse: dict[tuple[str, str], list[tuple[str, float]]] = {}
+        for key, rows in data["inverse"].items():
+            seg, cls = key.split("\t")
+            self.inverse[(seg, cls)] = [(c, float(lp)) for c, lp in rows]
+        self.end: dict[str, dict[str, float]] = data["end"]
+        self.lm = NgramLM(int(data["lm_order"]), data["lm"])
+        self.lexicon = lexicon or {}
+        self.weights = weights or Weights(**data.get("weights", {}))
+        self.beam = beam
+        self._beams: dict[str, list[_Hyp]] = {}
+
+    # -- search -----------------------------------------------------------------------
+    def _lm_ctx(self, out: str) -> str:
+        return BOS * (self.lm.order - 1) + out
+
+    def _expand(self, roman: str, pos: int, hyps: list[_Hyp], into: dict[int, dict[str, _Hyp]]
+                ) -> None:
+        w = self.weights.lm
+        for hyp in hyps:
+            cls = prev_class(hyp.out)
+            ctx = self._lm_ctx(hyp.out)
+            for length in range(0, MAX_SEG + 1):
+                if pos + length > len(roman):
+                    break
+                if length == 0 and hyp.zeros >= 1:
+                    continue
+                seg = roman[pos:pos + length]
+                for ch, lp in self.inverse.get((seg, cls), ()):
+                    out = hyp.out + ch
+                    score = hyp.score + lp + w * self.lm.logp(ctx, ch)
+                    bucket = into.setdefault(pos + length, {})
+                    old = bucket.get(out)
+                    if old is None or old.score < score:
+                        bucket[out] = _Hyp(out, score, hyp.zeros + 1 if length == 0 else 0)
+
+    def _prune(self, hyps: Iterable[_Hyp]) -> list[_Hyp]:
+        return sorted(hyps, key=lambda h: h.score, reverse=True)[: self.beam]
+
+    def _beam_at(self, roman: str) -> list[_Hyp]:
+        """Hypotheses that have consumed exactly ``roman`` (cached by prefix)."""
+        cached = self._beams.get(roman)
+        if cached is not None:
+            return cached
+        if not roman:
+            start = [_Hyp("", 0.0, 0)]
+            extra: dict[int, dict[str, _Hyp]] = {}
+            self._expand("", 0, start, extra)
+            beam = self._prune([*start, *extra.get(0, {}).values()])
+        else:
+            gathered: dict[str, _Hyp] = {}
+            n = len(roman)
+            for length in range(1, min(MAX_SEG, n) + 1):
+                prev = self._beam_at(roman[: n - length])
+                seg = roman[n - length:]
+                part: dict[int, dict[str, _Hyp]] = {}
+                # only the transitions that consume exactly ``seg``
+                w = self.weights.lm
+                for hyp in prev:
+                    cls = prev_class(hyp.out)
+                    ctx = self._lm_ctx(hyp.out)
+                    for ch, lp in self.inverse.get((seg, cls), ()):
+                        out = hyp.out + ch
+                        score = hyp.score + lp + w * self.lm.logp(ctx, ch)
+                        old = gathered.get(out)
+                        if old is None or old.score < score:
+                            gathered[out] = _Hyp(out, score, 0)
+                del part
+            first = self._prune(gathered.values())
+            zero: dict[int, dict[str, _Hyp]] = {}
+            self._expand(roman, len(roman), first, zero)
+            more = [h for h in zero.get(len(roman), {}).values() if h.out not in gathered]
+            beam = self._prune([*first, *more])
+        if len(self._beams) > 4096:
+            self._beams.clear()
+        self._beams[roman] = beam
+        return beam
+
+    def candidates(self, roman: str, k: int = 10) -> list[str]:
+        """Up to ``k`` Devanagari words for the Roman letters ``roman``, best first."""
+        return [w for w, _s in self.scored(roman, k)]
+
+    def scored(self, roman: str, k: int = 10) -> list[tuple[str, float]]:
+        """Like :meth:`candidates`, with the final scores."""
+        roman = "".join(ch for ch in roman.lower() if "a" <= ch <= "z")[:MAX_INPUT]
+        if not roman:
+            return []
+        finals: dict[str, float] = {}
+        n = len(roman)
+        wt = self.weights
+        for tail in range(0, 3):
+            if tail > n:
+                break
+            seg = roman[n - tail:]
+            for hyp in self._beam_at(roman[: n - tail]):
+                if not hyp.out:
+                    continue
+                lp_end = self.end.get(prev_class(hyp.out), {}).get(seg)
+                if lp_end is None:
+                    continue
+                score = hyp.score + lp_end + wt.lm * self.lm.logp(self._lm_ctx(hyp.out), END)
+                freq = self.lexicon.get(hyp.out)
+                if freq is not None:
+                    score += wt.known + wt.freq * freq
+                if score > finals.get(hyp.out, NEG):
+                    finals[hyp.out] = score
+        ranked = sorted(finals.items(), key=lambda kv: kv[1], reverse=True)
+        return ranked[:k]
+
+
+def data_path(lang: str) -> Path:
+    """The shipped model file of ``lang``."""
+    return Path(str(resources.files("khabar_editor") / "data" / "phonetic" / f"{lang}.json.gz"))
+
+
+def read_model_data(path: Path) -> dict:
+    """The JSON of a model file."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=2)
+def load_model(lang: str = "hi") -> PhoneticModel:
+    """The shipped model of ``lang`` ranked by that language's lexicon (Hindi's for ne)."""
+    from khabar_editor.proofing.lexicon import load_lexicon
+
+    lexicon = dict(load_lexicon("hi"))
+    if lang == "ne":
+        for word in load_lexicon("ne"):
+            lexicon.setdefault(word, 400)
+    try:
+        data = read_model_data(data_path(lang))
+    except OSError:
+        data = read_model_data(data_path("hi"))
+    return PhoneticModel(data, lexicon)
