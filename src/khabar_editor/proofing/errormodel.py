@@ -63,14 +63,17 @@ def plain_edits(word: str) -> Iterator[str]:
 
 
 def candidates(word: str, known: Callable[[str], bool],
-               known_plain: Callable[[str], bool] | None = None) -> dict[str, float]:
+               known_plain: Callable[[str], bool] | None = None,
+               known_second: Callable[[str], bool] | None = None) -> dict[str, float]:
     """Known words near ``word`` with their lowest edit cost.
 
     ``known_plain`` (default ``known``) tests the many plain edit-distance-1
-    strings; a caller whose ``known`` is slow can pass a cheaper test here.
+    strings and ``known_second`` (default ``known``) the ~5,000 strings two confusable
+    edits away; a caller whose ``known`` is slow can pass cheaper tests here.
     """
     found: dict[str, float] = {}
     plain_known = known_plain or known
+    second = known_second or known
 
     def keep(cand: str, cost: float, test: Callable[[str], bool] = known) -> None:
         if cand != word and cost < found.get(cand, 99.0) and test(cand):
@@ -83,7 +86,7 @@ def candidates(word: str, known: Callable[[str], bool],
         if cost <= 0.7:
             for cand2, cost2 in cheap_edits(cand):
                 if cost + cost2 <= 1.4:
-                    keep(cand2, cost + cost2)
+                    keep(cand2, cost + cost2, second)
     for cand in plain_edits(word):
         keep(cand, EDIT_COST, plain_known)
     return found
