@@ -8,7 +8,8 @@ proofing dictionaries load in a worker thread after that.
 Environment hooks for tests and benchmarks (never used in normal runs):
 ``KHABAR_TEST_TYPE`` types the given text into the editor after start-up;
 ``KHABAR_BENCH_READY`` prints ``READY`` once the window is interactive, and
-``KHABAR_BENCH_EXIT`` then quits.
+``KHABAR_BENCH_EXIT`` then quits; ``KHABAR_SMOKE=<dir>`` proofs, exports and exits
+(``ui/smoke.py``, used on the built bundle).
 """
 
 from __future__ import annotations
@@ -125,6 +126,10 @@ def _test_hooks(window: object) -> None:
         print("READY", flush=True)
         if os.environ.get("KHABAR_BENCH_EXIT"):
             os._exit(0)
+    if os.environ.get("KHABAR_SMOKE"):  # scripts/smoke-bundle.sh: proof, export, exit
+        from khabar_editor.ui.smoke import run_smoke
+
+        run_smoke(window, os.environ["KHABAR_SMOKE"])
 
 
 def main(argv: list[str] | None = None) -> int:
