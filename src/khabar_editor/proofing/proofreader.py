@@ -158,8 +158,8 @@ class Proofreader:
         ranked = rank(found, self._frequency, MAX_SUGGESTIONS)
         # Hunspell's own suggestions cost 10-40 ms a word and added no right word to the
         # top 5 on Hindi text (bench_proofing_real); only Nepali asks, and only when the
-        # error model found fewer than three words.
-        if self._hunspell is not None and self._hunspell_checks and len(ranked) < 3:
+        # error model found nothing (p95 32 -> 20 ms, top-5 72.9 -> 72.1 % on real ne).
+        if self._hunspell is not None and self._hunspell_checks and not ranked:
             for extra in self._hunspell.suggest(key):
                 extra = lookup_key(extra)
                 if extra not in ranked and extra != key and " " not in extra:
