@@ -21,6 +21,8 @@ def fixes(findings, prefix):
     ("इस मैं कोई शक नहीं।", "grammar.main_mein", [("मैं", "में")]),
     ("में कल आऊँगा।", "grammar.main_mein", [("में", "मैं")]),
     ("कल में ने उसे देखा।", "grammar.main_mein", [("में", "मैं")]),
+    ("उसने कल घर गया।", "grammar.ne_intransitive", [("गया", None)]),
+    ("राम ने दिल्ली में पहुँचा।", "grammar.ne_intransitive", [("पहुँचा", None)]),
 ])
 def test_context_rules_find_real_word_errors(proofreader, text, kind, expected):
     """Each rule finds its real-word error and offers the right word."""
@@ -32,7 +34,8 @@ def test_context_rules_find_real_word_errors(proofreader, text, kind, expected):
     "यह तुम्हारे वास्ते है।", "उन्होंने कहा कि सरकार काम करेगी।", "राम की तरह कोई नहीं।",
     "उन्होंने कहा कि तरह तरह की बातें हैं।", "घर में कोई नहीं है।", "मैं घर में हूँ।",
     "इस बीच मैं घर गया।", "उसके साथ मैं भी गया।", "यह किताब उसके लिए है।",
-    "सरकार की ओर से मदद की गई।", "में भी? नहीं।",
+    "सरकार की ओर से मदद की गई।", "में भी? नहीं।", "उसने बैग उठा लिया।",
+    "उसने कहा कि वह घर गया।", "मार्टिन ने अपनी सराही गयी किताब पढ़ी।", "उसने पैसे लौटा दिए।",
 ])
 def test_context_rules_leave_correct_sentences_alone(proofreader, text):
     """Correct uses of है/हैं, कि/की and में/मैं raise no grammar finding."""
@@ -95,3 +98,12 @@ def test_nepali_closed_class_words_conventions_and_joined_particles(tmp_path):
         assert p.is_correct(word), word
     assert not p.is_correct("सरकारि")
     assert [f.kind for f in p.check_paragraph("सरकारले निर्णय गरेको छ ।")] == []
+
+
+def test_compounds_with_a_productive_second_element_are_accepted(proofreader):
+    """A frequent word + a suffix of a closed list passes (शान्तिपूर्ण, मछलीघर, प्रार्थनाओं);
+    a misspelt suffix or stem does not (महत्वपुर्ण, सरकारिपूर्ण)."""
+    for word in ("शान्तिपूर्ण", "उदाहरणस्वरूप", "मछलीघर", "प्रार्थनाओं", "महानगरीय"):
+        assert proofreader.is_correct(word), word
+    for word in ("महत्वपुर्ण", "सरकारिपूर्ण", "भारतिय"):
+        assert not proofreader.is_correct(word), word

@@ -124,9 +124,9 @@ def test_newsroom_words_and_ignore_all(proofreader, tmp_path):
 
 def test_adding_a_word_invalidates_the_paragraph_cache(proofreader):
     """A paragraph checked before add_word is re-checked afterwards."""
-    text = "गोपालगंजवासी आए"
-    assert [f.text for f in proofreader.check_paragraph(text)] == ["गोपालगंजवासी"]
-    proofreader.add_word("गोपालगंजवासी")
+    text = "रामखिलावन आए"
+    assert [f.text for f in proofreader.check_paragraph(text)] == ["रामखिलावन"]
+    proofreader.add_word("रामखिलावन")
     assert proofreader.check_paragraph(text) == []
 
 

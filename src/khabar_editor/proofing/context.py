@@ -10,7 +10,10 @@ on real prose (``bench/bench_proofing_real.py``, ≤ 0.5 per 1,000 words require
 * ``grammar.ki_kee`` — की after a verb of saying or thinking (कहा की, बताया की, है की
   followed by a clause) → कि; कि before तरह/ओर/तरफ़/वजह/जगह (कि तरह) → की;
 * ``grammar.main_mein`` — मैं as a postposition (इस मैं, के बारे मैं) → में; में at the
-  start of a sentence or before ने (में ने) → मैं.
+  start of a sentence or before ने (में ने) → मैं;
+* ``grammar.ne_intransitive`` — an ergative subject (उसने, राम ने) with गया/आया/पहुँचा/
+  लौटा … at most two words later, not followed by a light verb (उठा लिया) and not a
+  passive participle (सराही गयी); no fix (the subject is what to change).
 """
 
 from __future__ import annotations
@@ -91,3 +94,32 @@ def main_mein(text: str) -> Iterator[Finding]:
         group = 1 if m.group(1) else 2
         yield finding(m.start(group), m.end(group), "में", "grammar.main_mein",
                       N_("The pronoun \u201cI\u201d is \u201cमैं\u201d"), fix="मैं")
+
+
+ERGATIVES = ("मैंने", "मैने", "तुमने", "तूने", "उसने", "इसने", "उन्होंने", "इन्होंने", "हमने",
+             "आपने", "किसने", "जिसने", "जिन्होंने")
+INTRANSITIVE_PERFECTS = (
+    "गया", "गई", "गयी", "गए", "गये", "आया", "आई", "आयी", "आए", "आये", "पहुंचा", "पहुँचा",
+    "पहुंची", "पहुँची", "पहुंचे", "पहुँचे", "लौटा", "लौटी", "लौटे", "सोया", "सोई", "सोए",
+    "रोया", "हंसा", "हँसा", "भागा", "भागी", "भागे", "मरा", "मरी", "मरे")
+LIGHT_VERBS = ("दिया", "दी", "दिए", "दिये", "लिया", "ली", "लिए", "लिये", "डाला", "डाली",
+               "डाले", "पाया", "पाई", "पाए", "रखा", "रखी", "रखे", "देना", "लेना")
+_STOP_WORDS = "और|कि|तो|पर|लेकिन|मगर|जब|तब|वह|वे|जो"
+_NE_INTRANSITIVE = regex.compile(
+    r"(?:" + _B + r"(?:" + "|".join(ERGATIVES) + r")|" + _B + r"\p{Devanagari}+\s+ने)" + _E
+    + r"(?:\s+(?!(?:" + _STOP_WORDS + r")" + _E + r")[\p{Devanagari}\p{M}]+){0,2}\s+("
+    + "|".join(INTRANSITIVE_PERFECTS) + r")" + _E
+    + r"(?!\s+(?:" + "|".join(LIGHT_VERBS) + r")" + _E + r")")
+
+
+@rule("grammar.ne_intransitive", N_("ने with an intransitive verb (उसने घर गया)"),
+      languages=("hi",))
+def ne_intransitive(text: str) -> Iterator[Finding]:
+    """गया, आया, पहुँचा … take no ने: the subject is flagged as it is the part to change."""
+    for m in _NE_INTRANSITIVE.finditer(text):
+        before = text[:m.start(1)].split()
+        if m.group(1).startswith("ग") and before and before[-1][-1] in "ाीेई":
+            continue  # सराही गयी, किया गया: a passive participle, not जाना "go"
+        yield finding(m.start(1), m.end(1), m.group(1), "grammar.ne_intransitive",
+                      N_("Verbs such as \u201c{verb}\u201d take no \u201cने\u201d: "
+                         "write the subject without it"), verb=m.group(1))

@@ -41,6 +41,11 @@ UNKNOWN_WORD = N_("\u201c{word}\u201d is not in the dictionary")
 DROPPED_NUKTA = N_("House style writes \u201c{word}\u201d with a nukta")
 NUKTA = "\u093c"
 NUKTA_LETTERS = "कखगजफ"
+COMPOUND_SUFFIXES = ("पूर्ण", "पूर्वक", "स्वरूप", "कारी", "वासी", "शील", "वादी", "वाद", "गत",
+                     "घर", "दण्ड", "दंड", "मुक्त", "कालीन", "ीय", "ओं", "ओँ", "एँ", "एं")
+PLURAL_AFTER_AA = frozenset({"ओं", "ओँ", "एँ", "एं"})
+COMPOUND_STEM_SCORE = 300
+"""A stem must be this frequent (Zipf x 100): a rare or unknown stem is more likely a slip."""
 REPEATED_UNKNOWN = 2
 """An unknown word used this often in one article, with no known word close to it
 (not even one edit away), is taken to be a name and not flagged by :meth:`check_text`."""
@@ -124,7 +129,7 @@ class Proofreader:
         key = lookup_key(word)
         known = self._known.get(key)
         if known is None:
-            known = (self._accepts(key) or key in self._ignored
+            known = (self._accepts(key) or key in self._ignored or self._compound(key)
                      or not any("\u0900" <= ch <= "\u097f" for ch in key)
                      or (self.language == "ne" and any(
                          self._accepts(form) or any(self._accepts(s) for s in nepali.stems(form))
@@ -132,13 +137,28 @@ class Proofreader:
             self._known[key] = known
         return known
 
+    def _compound(self, key: str) -> bool:
+        """Hindi: a frequent known word with a productive second element or suffix from a
+        closed list (शांतिपूर्ण, उदाहरणस्वरूप, मछलीघर, महानगरीय) or an -ा noun with the
+        plural -ओं/-एँ (प्रार्थनाओं, व्याख्याएँ)."""
+        if self.language != "hi":
+            return False
+        for suffix in COMPOUND_SUFFIXES:
+            if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+                stem = key[:-len(suffix)]
+                if suffix in PLURAL_AFTER_AA and not stem.endswith("\u093e"):
+                    continue
+                if self._lexicon.get(stem, 0) >= COMPOUND_STEM_SCORE:
+                    return True
+        return False
+
     def _accepts(self, key: str) -> bool:
         return (key in self._lexicon or key in self._extra
                 or (self._hunspell_checks and self._hunspell is not None
                     and self._hunspell.check(key)))
 
     def suggest(self, word: str) -> list[str]:
-        """Replacements for ``word``, best first: error model and frequency, then Hunspell."""
+        """Replacements for ``word``, best first: error model and frequency."""
         key = lookup_key(word)
         cached = self._suggestions.get(key)
         if cached is not None:
@@ -156,14 +176,9 @@ class Proofreader:
             if self._is_known_word(canonical):
                 found[canonical] = 0.0  # the word with its "do not use" sequence fixed
         ranked = rank(found, self._frequency, MAX_SUGGESTIONS)
-        # Hunspell's own suggestions cost 10-40 ms a word and added no right word to the
-        # top 5 on Hindi text (bench_proofing_real); only Nepali asks, and only when the
-        # error model found nothing (p95 32 -> 20 ms, top-5 72.9 -> 72.1 % on real ne).
-        if self._hunspell is not None and self._hunspell_checks and not ranked:
-            for extra in self._hunspell.suggest(key):
-                extra = lookup_key(extra)
-                if extra not in ranked and extra != key and " " not in extra:
-                    ranked.append(extra)
+        # Hunspell's own suggestions (10-200 ms a word) are not asked: on real text they
+        # added no right word to the Hindi top 5 and 0.1 point to the Nepali one
+        # (bench_proofing_real), at four times the p95 latency.
         self._suggestions[key] = ranked = ranked[:MAX_SUGGESTIONS]
         return ranked
 
