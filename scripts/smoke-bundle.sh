@@ -63,6 +63,12 @@ assert r["exported"], "no export"
 PY
 ls "$WORK/out"/*/*.html >/dev/null 2>&1 || ls "$WORK/out"/*/* >/dev/null || fail "export folder empty"
 "${CLEAN[@]}" ./khabar validate "$WORK/story.khabar" || fail "khabar validate"
+# every export format, on the newsroom's clock (zone data, schemes, catalogues)
+"${CLEAN[@]}" ./khabar export "$WORK/story.khabar" -o "$WORK/all" --timezone Asia/Kolkata \
+    >/dev/null || fail "khabar export (all formats)"
+CHECK=$("${CLEAN[@]}" ./khabar check "$WORK/story.khabar" 2>&1 || true)  # exit 1: findings
+case "$CHECK" in *"प्रसाशन"*) ;; *) echo "$CHECK" >&2; fail "khabar check" ;; esac
+case "$CHECK" in *Enchant*|*Hunspell*) echo "$CHECK" >&2; fail "khabar check without Hunspell" ;; esac
 
 if [ ${#TRACE[@]} -gt 0 ]; then
     if grep -E '"[^"]*(/\.venv/|/\.pyenv/|site-packages)[^"]*"' "$WORK/trace" | grep -v ENOENT | grep -q .; then
