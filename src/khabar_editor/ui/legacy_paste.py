@@ -14,8 +14,8 @@ import logging
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QPushButton, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from khabar_editor.i18n import N_, _
 from khabar_editor.textkit import legacy
@@ -34,15 +34,19 @@ class LegacyOffer(QFrame):
         self.setObjectName("legacyOffer")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        self.setFont(QApplication.font())  # not the editor's large writing font
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel()
+        outer.addWidget(self.label)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         self.fonts = QComboBox()
         for font in legacy.FONTS:
             self.fonts.addItem(legacy.FONT_NAMES[font], font)
         self.convert_button = QPushButton(_(N_("Convert to Unicode")))
         self.keep_button = QPushButton(_(N_("Keep as is")))
-        for w in (self.label, self.fonts, self.convert_button, self.keep_button):
+        for w in (self.fonts, self.convert_button, self.keep_button):
             layout.addWidget(w)
         self.hide()
 
@@ -122,6 +126,7 @@ class LegacyPaste(QObject):
         self.offer.fonts.setCurrentIndex(max(index, 0))
         self.offer.label.setText(_(N_("This looks like text in the {font} font.")).format(
             font=legacy.FONT_NAMES[found.font]))
+        self.offer.setMaximumWidth(max(200, self.editor.viewport().width() - 16))
         self.offer.adjustSize()
         self.offer.move(max(0, self.editor.width() - self.offer.width() - 24), 8)
         self.offer.show()

@@ -54,6 +54,21 @@ def char_class(ch: str) -> str:
     return OTHER
 
 
+_AFTER_LETTER = frozenset((CONS, NUKTA))
+
+
+def may_follow(prev: str, cls: str) -> bool:
+    """Whether a code point of class ``cls`` can follow one of class ``prev`` in a word
+    (no sign after an independent vowel, no doubled signs: ``अा`` is never proposed)."""
+    if cls in (MATRA, VIRAMA):
+        return prev in _AFTER_LETTER
+    if cls == NUKTA:
+        return prev == CONS
+    if cls == MARK:
+        return prev not in (START, VIRAMA, MARK)
+    return True
+
+
 def prev_class(prefix: str) -> str:
     """Context class after ``prefix`` (``START`` for the empty word)."""
     return char_class(prefix[-1]) if prefix else START
@@ -117,7 +132,9 @@ class PhoneticModel:
         self.inverse: dict[tuple[str, str], list[tuple[str, float]]] = {}
         for key, rows in data["inverse"].items():
             seg, cls = key.split("\t")
-            self.inverse[(seg, cls)] = [(c, float(lp)) for c, lp in rows]
+            kept = [(c, float(lp)) for c, lp in rows if may_follow(cls, char_class(c))]
+            if kept:
+                self.inverse[(seg, cls)] = kept
         self.end: dict[str, dict[str, float]] = data["end"]
         self.lm = NgramLM(int(data["lm_order"]), data["lm"])
         self.lexicon = lexicon or {}
