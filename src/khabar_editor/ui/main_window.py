@@ -127,9 +127,11 @@ class MainWindow(QMainWindow):
         self.scroll_timer.setSingleShot(True)
         self.scroll_timer.setInterval(0)
         self.scroll_timer.timeout.connect(self._sync_scroll)
-        for signal in (self.editor.verticalScrollBar().valueChanged,
-                       self.editor.verticalScrollBar().rangeChanged):
-            signal.connect(lambda *_a: self.scroll_timer.start())
+        self.editor.verticalScrollBar().valueChanged.connect(lambda *_a: self.scroll_timer.start())
+        # Not while the spell pass re-highlights off-screen blocks: laying them out grows
+        # the range hundreds of times, and each sync walks every subhead.
+        self.editor.verticalScrollBar().rangeChanged.connect(
+            lambda *_a: None if self.highlighter.repainting else self.scroll_timer.start())
         # The preview lays out lazily: as its height grows, match the subheads again.
         self.preview.rendered.connect(lambda *_a: self.scroll_timer.start())
         self.preview.verticalScrollBar().rangeChanged.connect(lambda *_a: self.scroll_timer.start())
