@@ -99,9 +99,9 @@ def child(words: int) -> None:
     heart.timeout.connect(beat)
     heart.start()
     last[0] = started = time.perf_counter()
-    window.proofing.enabled = True
-    window.actions_by_name["spell_check"].setChecked(True)
+    # As when the dictionaries arrive from the worker thread (no second build started).
     window.proofing.set_proofreader(proofreader)
+    window.actions_by_name["spell_check"].setChecked(True)
     while window.highlighter.pending_blocks():
         app.processEvents()
     pass_s = time.perf_counter() - started
