@@ -56,3 +56,25 @@ def test_bundle_is_lean(bundle):
     assert all(name.rsplit("_", 1)[-1] in ("en.qm", "hi.qm") for name in translations)
     assert (internal / "enchant-2" / "enchant_hunspell.so").is_file()
     assert list(internal.glob("khabar_editor/data/locale/hi/LC_MESSAGES/*.mo"))
+
+
+def test_bundle_installer_registers_copied_bundle(bundle, tmp_path):
+    """The bundle's install.sh copies it under XDG_DATA_HOME, links both programs into
+    ~/.local/bin and points the menu entry at the copy; --uninstall removes it all."""
+    home, data = tmp_path / "home", tmp_path / "data"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "XDG_DATA_HOME": str(data),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run(["bash", str(bundle / "install.sh")], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    app = data / "khabar-editor" / "app"
+    desktop = (data / "applications" / "in.khabar.KhabarEditor.desktop").read_text()
+    assert f"Exec={app / 'khabar-editor'} %f" in desktop.splitlines()
+    version = subprocess.run([str(home / ".local" / "bin" / "khabar"), "--version"], env=env,
+                             capture_output=True, text=True, timeout=120)
+    assert version.returncode == 0 and version.stdout.startswith("khabar ")
+    assert (data / "icons" / "hicolor" / "48x48" / "apps" / "in.khabar.KhabarEditor.png").is_file()
+    gone = subprocess.run(["bash", str(bundle / "install.sh"), "--uninstall"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert gone.returncode == 0, gone.stderr
+    assert not app.exists() and not (home / ".local" / "bin" / "khabar").exists()
