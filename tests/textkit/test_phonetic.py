@@ -85,3 +85,14 @@ def test_evaluate_counts_top_k(tmp_path):
     tsv.write_text("भारत\tbharat\t3\nक़्ज़्क़्ज़\tqqqq\t1\n", encoding="utf-8")
     score = evaluate(load_model("hi"), read_pairs(tsv))
     assert score.rows == 2 and score.top1 == 0.5 and score.top5 == 0.5
+
+
+@pytest.mark.parametrize(("roman", "word"), [
+    ("bharat", "भारत"), ("upabhoktaon", "उपभोक्ताओं"), ("kshetra", "क्षेत्र"),
+    ("chhatra", "छात्र"), ("zila", "ज़िला"),
+])
+def test_roman_and_devanagari_skeletons_agree(roman, word):
+    """Known words are found by the consonant skeleton shared with their romanization."""
+    from khabar_editor.textkit.phonetic.model import dev_skeleton, roman_skeleton
+
+    assert roman_skeleton(roman) == dev_skeleton(word)

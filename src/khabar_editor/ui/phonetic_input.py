@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import (QAction, QColor, QInputMethodEvent, QKeyEvent, QKeySequence,
@@ -69,6 +70,13 @@ def _write_enabled(on: bool) -> None:
         log.warning("Phonetic typing state not saved: %s", exc)
 
 
+def _warm_up(lang: str) -> None:
+    try:
+        phonetic.candidates("a", lang)
+    except Exception:  # noqa: BLE001 - the first keystroke will report it
+        log.exception("Phonetic model could not be loaded")
+
+
 class CandidatePopup(QListWidget):
     """The small numbered list under the word being typed (never takes focus)."""
 
@@ -113,6 +121,7 @@ class PhoneticInput(QObject):
         self.index = 0
         self._literal = False  # the current token stays Roman until a space
         self._fields: list[QWidget] = []
+        self._warmed = False
 
     # -- fields -----------------------------------------------------------------------
     def watch(self, widget: QWidget) -> None:
@@ -126,6 +135,9 @@ class PhoneticInput(QObject):
         if not on and self.roman:
             self._commit(self.roman, learn=False)
         self.enabled = bool(on)
+        if on and not self._warmed:
+            self._warmed = True  # load the model off the GUI thread before the first letter
+            threading.Thread(target=_warm_up, args=(self.lang_of(),), daemon=True).start()
 
     # -- composing --------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

@@ -34,6 +34,8 @@ BOS = "^"
 MAX_SEG = 3
 MAX_INPUT = 40
 NEG = -1e9
+LEXICON_PER_KEY = 60   # known words kept per consonant skeleton (most frequent first)
+LEXICON_TRIED = 40     # of which scored for one input
 
 
 def char_class(ch: str) -> str:
@@ -115,6 +117,51 @@ class NgramLM:
         return value
 
 
+_DEV_KEY = {}
+for _chars, _k in (("कखक़ख़", "K"), ("गघग़", "G"), ("चछ", "C"), ("जझज़", "J"),
+                   ("टठतथ", "T"), ("डढड़ढ़दध", "D"), ("णनङञमंँ", "N"), ("पफफ़", "P"),
+                   ("बभ", "B"), ("व", "V"), ("य", "Y"), ("रऱ", "R"), ("लळ", "L"),
+                   ("शषस", "S"), ("ह", "H")):
+    for _c in _chars:
+        _DEV_KEY[_c] = _k
+_DEV_KEY.pop("\u093c", None)  # the nukta (NFC keeps क़ as क + ़) adds no consonant
+_ROMAN_UNITS = (("chh", "C"), ("ch", "C"), ("sh", "S"), ("kh", "K"), ("gh", "G"), ("jh", "J"),
+                ("th", "T"), ("dh", "D"), ("ph", "P"), ("bh", "B"), ("x", "KS"), ("q", "K"),
+                ("k", "K"), ("c", "K"), ("g", "G"), ("j", "J"), ("z", "J"), ("t", "T"),
+                ("d", "D"), ("n", "N"), ("m", "N"), ("p", "P"), ("f", "P"), ("b", "B"),
+                ("v", "V"), ("w", "V"), ("y", "Y"), ("r", "R"), ("l", "L"), ("s", "S"),
+                ("h", "H"))
+
+
+def _collapse(key: list[str]) -> str:
+    out: list[str] = []
+    for k in key:
+        if k and (not out or out[-1] != k):
+            out.append(k)
+    return "".join(out)
+
+
+def dev_skeleton(word: str) -> str:
+    """Consonant skeleton of a Devanagari word (vowels dropped, like letters merged)."""
+    return _collapse([_DEV_KEY.get(ch, "") for ch in word])
+
+
+def roman_skeleton(roman: str) -> str:
+    """The same skeleton of a romanization (``bharat`` → ``BRT``)."""
+    key: list[str] = []
+    i = 0
+    while i < len(roman):
+        for unit, k in _ROMAN_UNITS:
+            if roman.startswith(unit, i):
+                key.append(k)
+                i += len(unit)
+                break
+        else:
+            key.append("")
+            i += 1
+    return _collapse(key)
+
+
 @dataclass(slots=True)
 class _Hyp:
     out: str
@@ -138,6 +185,11 @@ class PhoneticModel:
         self.end: dict[str, dict[str, float]] = data["end"]
         self.lm = NgramLM(int(data["lm_order"]), data["lm"])
         self.lexicon = lexicon or {}
+        self.forward: dict[tuple[str, str], dict[str, float]] = {}
+        for (seg, cls), rows in self.inverse.items():
+            for ch, lp in rows:
+                self.forward.setdefault((ch, cls), {})[seg] = lp
+        self._skeletons: dict[str, list[str]] | None = None
         self.weights = weights or Weights(**data.get("weights", {}))
         self.beam = beam
         self._beams: dict[str, list[_Hyp]] = {}
@@ -236,8 +288,72 @@ class PhoneticModel:
                     score += wt.known + wt.freq * freq
                 if score > finals.get(hyp.out, NEG):
                     finals[hyp.out] = score
+        for word in self._lexicon_candidates(roman):
+            if word in finals:
+                continue
+            score = self.forced_score(word, roman)
+            if score <= NEG:
+                continue
+            score += wt.known + wt.freq * self.lexicon.get(word, 0)
+            finals[word] = score
         ranked = sorted(finals.items(), key=lambda kv: kv[1], reverse=True)
         return ranked[:k]
+
+    # -- known words the beam may have missed ----------------------------------------
+    def _index(self) -> dict[str, list[str]]:
+        if self._skeletons is None:
+            index: dict[str, list[str]] = {}
+            for word in sorted(self.lexicon, key=lambda w: -self.lexicon[w]):
+                key = dev_skeleton(word)
+                bucket = index.setdefault(key, [])
+                if len(bucket) < LEXICON_PER_KEY:
+                    bucket.append(word)
+            self._skeletons = index
+        return self._skeletons
+
+    def _lexicon_candidates(self, roman: str) -> list[str]:
+        key = roman_skeleton(roman)
+        if len(key) < 2:
+            return []
+        return self._index().get(key, [])[:LEXICON_TRIED]
+
+    def forced_score(self, word: str, roman: str) -> float:
+        """Best alignment score of ``word`` for ``roman``: channel + weighted LM + end."""
+        m, n = len(word), len(roman)
+        best = [[NEG] * (n + 1) for _ in range(m + 1)]
+        best[0][0] = 0.0
+        for i in range(m):
+            ch = word[i]
+            cls = char_class(word[i - 1]) if i else START
+            segs = self.forward.get((ch, cls))
+            if not segs:
+                return NEG
+            row, nxt = best[i], best[i + 1]
+            for j in range(n + 1):
+                a = row[j]
+                if a <= NEG:
+                    continue
+                for length in range(0, MAX_SEG + 1):
+                    if j + length > n:
+                        break
+                    lp = segs.get(roman[j:j + length])
+                    if lp is not None and a + lp > nxt[j + length]:
+                        nxt[j + length] = a + lp
+        ends = self.end.get(char_class(word[-1]), {})
+        total = NEG
+        for j in range(max(0, n - 2), n + 1):
+            lp = ends.get(roman[j:])
+            if lp is not None and best[m][j] > NEG:
+                total = max(total, best[m][j] + lp)
+        if total <= NEG:
+            return NEG
+        ctx = BOS * (self.lm.order - 1)
+        lm = 0.0
+        for ch in word:
+            lm += self.lm.logp(ctx, ch)
+            ctx += ch
+        lm += self.lm.logp(ctx, END)
+        return total + self.weights.lm * lm
 
 
 def data_path(lang: str) -> Path:
