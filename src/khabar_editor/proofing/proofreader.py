@@ -166,12 +166,11 @@ class Proofreader:
         canonical = fix_do_not_use(key)
         # Strings two confusable edits away (~5,000) are looked up in the word lists only;
         # Hunspell's affix rules (Nepali) are asked for the ~100 one edit away.
-        found = candidates(canonical, self._is_known_word, self._in_word_lists,
-                           self._in_word_lists)
+        vocab = (self._lexicon.keys(), self._extra)
+        found = candidates(canonical, self._is_known_word, vocab=vocab)
         if canonical != key:
             # Two signs in a row may also be one sign too many (जायसवाै for जायसवाल).
-            for cand, cost in candidates(key, self._is_known_word, self._in_word_lists,
-                                         self._in_word_lists).items():
+            for cand, cost in candidates(key, self._is_known_word, vocab=vocab).items():
                 found[cand] = min(cost, found.get(cand, cost))
             if self._is_known_word(canonical):
                 found[canonical] = 0.0  # the word with its "do not use" sequence fixed
