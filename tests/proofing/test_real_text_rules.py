@@ -107,3 +107,15 @@ def test_compounds_with_a_productive_second_element_are_accepted(proofreader):
         assert proofreader.is_correct(word), word
     for word in ("महत्वपुर्ण", "सरकारिपूर्ण", "भारतिय"):
         assert not proofreader.is_correct(word), word
+
+
+def test_set_lookup_of_candidates_matches_the_one_by_one_lookup(proofreader):
+    """candidates() with ``vocab`` (set intersection) finds exactly what testing each
+    string with the same word lists finds."""
+    from khabar_editor.proofing.errormodel import candidates
+
+    lexicon = proofreader._lexicon
+    for word in ("सरकारि", "अधिकारीयों", "प्रधानमंतरी", "जरुरी", "एर्डोगन"):
+        slow = candidates(word, lexicon.__contains__)
+        fast = candidates(word, lexicon.__contains__, vocab=(lexicon.keys(),))
+        assert fast == slow and (word == "एर्डोगन" or fast)
