@@ -8,7 +8,8 @@ is never read here. Steps: EM over monotone alignments (each Devanagari code poi
 emits 0-3 Roman letters, given the class of the code point before it; the word end
 emits 0-2), a character 5-gram model of Devanagari words (the shipped Hindi lexicon's
 words plus the training words), a small grid search of the ranking weights on the dev
-split, then a final channel trained on train+dev.
+split, then a final channel trained on train+dev, refined by the previous code point
+itself (``refine``; ``--refine MODEL`` runs only that step on an EM-trained file).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from khabar_editor.proofing.lexicon import load_lexicon  # noqa: E402
 from khabar_editor.textkit.phonetic.evaluate import evaluate, read_pairs  # noqa: E402
 from khabar_editor.textkit.phonetic.model import (  # noqa: E402
-    BOS, END, MARK, MATRA, MAX_SEG, NUKTA, START, VIRAMA, PhoneticModel, Weights, char_class,
+    BOS, END, MARK, MATRA, MAX_SEG, NEG, NUKTA, START, VIRAMA, PhoneticModel, Weights,
+    char_class,
 )
 
 SILENT_OK = frozenset((NUKTA, VIRAMA, MARK, MATRA))  # may be written with no letter
@@ -37,6 +39,7 @@ MAX_END = 2
 ZERO_INIT = 0.05
 LM_ORDER = 5
 MIN_P = 1e-4
+KAPPA = 10.0  # pseudo-counts of the class channel in the previous-code-point channel
 
 
 def _clean_roman(roman: str) -> str:
@@ -179,6 +182,79 @@ def build_data(chan: dict, end: dict, lm: dict, weights: Weights, sources: list[
     }
 
 
+def refine(data: dict, pairs: list[tuple[str, str, int]], lexicon: dict[str, int],
+           kappa: float = 5.0, min_count: int = 30) -> dict:
+    """Add ``inverse_char``: the channel given the previous code point itself.
+
+    Each pair is aligned with the class-context channel (best path); the counts per
+    (code point, previous code point) are interpolated with the class-context
+    probabilities (``kappa`` pseudo-counts), for previous code points seen at least
+    ``min_count`` times.
+    """
+    model = PhoneticModel(data, lexicon)
+    counts: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    seen: dict[str, float] = defaultdict(float)
+    for dev, roman, weight in pairs:
+        path = _best_path(model, dev, roman)
+        if path is None:
+            continue
+        for i, seg in enumerate(path):
+            if i:
+                counts[(dev[i], dev[i - 1])][seg] += weight
+                seen[dev[i - 1]] += weight
+    contexts = sorted(p for p, n in seen.items() if n >= min_count)
+    inverse: dict[str, list] = defaultdict(list)
+    for prev in contexts:
+        cls = char_class(prev)
+        for (ch, ctx), segs in model.forward.items():
+            if ctx != cls:
+                continue
+            own = counts.get((ch, prev), {})
+            n = sum(own.values())
+            for seg in set(segs) | set(own):
+                p_class = math.exp(segs[seg]) if seg in segs else 0.0
+                p = ((own.get(seg, 0.0) + kappa * p_class) / (n + kappa))
+                if p >= MIN_P:
+                    inverse[f"{seg}\t{prev}"].append([ch, round(math.log(p), 3)])
+    for rows in inverse.values():
+        rows.sort(key=lambda r: -r[1])
+    return {**data, "inverse_char": dict(inverse), "char_contexts": contexts}
+
+
+def _best_path(model: PhoneticModel, dev: str, roman: str) -> list[str] | None:
+    m, n = len(dev), len(roman)
+    best = [[NEG] * (n + 1) for _ in range(m + 1)]
+    back: list[list[int]] = [[-1] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for i in range(m):
+        segs = model.forward.get((dev[i], char_class(dev[i - 1]) if i else START), {})
+        for j in range(n + 1):
+            a = best[i][j]
+            if a <= NEG:
+                continue
+            for ln in range(0, MAX_SEG + 1):
+                if j + ln > n:
+                    break
+                lp = segs.get(roman[j:j + ln])
+                if lp is not None and a + lp > best[i + 1][j + ln]:
+                    best[i + 1][j + ln] = a + lp
+                    back[i + 1][j + ln] = j
+    ends = model.end.get(char_class(dev[-1]), {})
+    end_j, top = -1, NEG
+    for j in range(max(0, n - MAX_END), n + 1):
+        lp = ends.get(roman[j:])
+        if lp is not None and best[m][j] > NEG and best[m][j] + lp > top:
+            end_j, top = j, best[m][j] + lp
+    if end_j < 0:
+        return None
+    path, j = [], end_j
+    for i in range(m, 0, -1):
+        k = back[i][j]
+        path.append(roman[k:j])
+        j = k
+    return path[::-1]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--train", required=True, type=Path)
@@ -186,6 +262,8 @@ def main() -> int:
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--iterations", type=int, default=6)
     parser.add_argument("--tune-rows", type=int, default=500)
+    parser.add_argument("--refine", type=Path, default=None, metavar="MODEL",
+                        help="only add the previous-code-point channel to an EM-trained model")
     args = parser.parse_args()
     if "test" in args.train.name or "test" in args.dev.name:
         parser.error("the test split is kept for measurement only")
@@ -195,6 +273,11 @@ def main() -> int:
 
     train, dev = load(args.train), load(args.dev)
     lexicon = load_lexicon("hi")
+    if args.refine is not None:  # only the last step, on an EM-trained model file
+        with gzip.open(args.refine, "rt", encoding="utf-8") as fh:
+            data = refine(json.load(fh), train + dev, lexicon, KAPPA)
+        _write(args.out, data)
+        return 0
     lm = train_lm(sorted(set(lexicon) | {d for d, _r, _c in train}))
     chan, end = em(train, args.iterations)
     best, best_score = Weights(), -1.0
@@ -213,11 +296,16 @@ def main() -> int:
     print(f"chosen weights {best}", file=sys.stderr)
     chan, end = em(train + dev, args.iterations)
     data = build_data(chan, end, lm, best, [args.train.name, args.dev.name])
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-    print(f"wrote {args.out} ({args.out.stat().st_size} bytes)", file=sys.stderr)
+    data = refine(data, train + dev, lexicon, KAPPA)
+    _write(args.out, data)
     return 0
+
+
+def _write(out: Path, data: dict) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+    print(f"wrote {out} ({out.stat().st_size} bytes)", file=sys.stderr)
 
 
 if __name__ == "__main__":

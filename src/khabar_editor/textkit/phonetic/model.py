@@ -182,6 +182,15 @@ class PhoneticModel:
             kept = [(c, float(lp)) for c, lp in rows if may_follow(cls, char_class(c))]
             if kept:
                 self.inverse[(seg, cls)] = kept
+        # the same, refined by the previous code point itself where it was seen enough
+        self.inverse_char: dict[tuple[str, str], list[tuple[str, float]]] = {}
+        for key, rows in data.get("inverse_char", {}).items():
+            seg, prev = key.split("\t")
+            kept = [(c, float(lp)) for c, lp in rows
+                    if may_follow(char_class(prev), char_class(c))]
+            if kept:
+                self.inverse_char[(seg, prev)] = kept
+        self.char_contexts = frozenset(data.get("char_contexts", ()))
         self.end: dict[str, dict[str, float]] = data["end"]
         self.lm = NgramLM(int(data["lm_order"]), data["lm"])
         self.lexicon = lexicon or {}
@@ -189,10 +198,19 @@ class PhoneticModel:
         for (seg, cls), rows in self.inverse.items():
             for ch, lp in rows:
                 self.forward.setdefault((ch, cls), {})[seg] = lp
+        for (seg, prev), rows in self.inverse_char.items():
+            for ch, lp in rows:
+                self.forward.setdefault((ch, "@" + prev), {})[seg] = lp
         self._skeletons: dict[str, list[str]] | None = None
         self.weights = weights or Weights(**data.get("weights", {}))
         self.beam = beam
         self._beams: dict[str, list[_Hyp]] = {}
+
+    def emissions(self, seg: str, out: str) -> list[tuple[str, float]]:
+        """``(char, log P(seg | char, context))`` for the next code point after ``out``."""
+        if out and out[-1] in self.char_contexts:
+            return self.inverse_char.get((seg, out[-1]), [])
+        return self.inverse.get((seg, prev_class(out)), [])
 
     # -- search -----------------------------------------------------------------------
     def _lm_ctx(self, out: str) -> str:
@@ -210,7 +228,7 @@ class PhoneticModel:
                 if length == 0 and hyp.zeros >= 1:
                     continue
                 seg = roman[pos:pos + length]
-                for ch, lp in self.inverse.get((seg, cls), ()):
+                for ch, lp in self.emissions(seg, hyp.out):
                     out = hyp.out + ch
                     score = hyp.score + lp + w * self.lm.logp(ctx, ch)
                     bucket = into.setdefault(pos + length, {})
@@ -243,7 +261,7 @@ class PhoneticModel:
                 for hyp in prev:
                     cls = prev_class(hyp.out)
                     ctx = self._lm_ctx(hyp.out)
-                    for ch, lp in self.inverse.get((seg, cls), ()):
+                    for ch, lp in self.emissions(seg, hyp.out):
                         out = hyp.out + ch
                         score = hyp.score + lp + w * self.lm.logp(ctx, ch)
                         old = gathered.get(out)
@@ -324,8 +342,10 @@ class PhoneticModel:
         best[0][0] = 0.0
         for i in range(m):
             ch = word[i]
-            cls = char_class(word[i - 1]) if i else START
-            segs = self.forward.get((ch, cls))
+            if i and word[i - 1] in self.char_contexts:
+                segs = self.forward.get((ch, "@" + word[i - 1]))
+            else:
+                segs = self.forward.get((ch, char_class(word[i - 1]) if i else START))
             if not segs:
                 return NEG
             row, nxt = best[i], best[i + 1]
