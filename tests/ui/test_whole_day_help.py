@@ -52,7 +52,7 @@ def test_restart_now_starts_the_editor_again_and_closes(window, qtbot, monkeypat
     window.session.article.headline = "शीर्षक"
     window.session.mark_changed()
     assert window.restart()  # the test fixture answers "discard" to the save question
-    assert started == [(sys.executable, ["-m", "khabar_editor"])]
+    assert started == [(sys.executable, ["-m", "khabar_editor", "--new-instance"])]
     assert not window.isVisible()
 
 
