@@ -83,6 +83,8 @@ class MarkdownEditor(QPlainTextEdit):
         for _i in range(new_span):
             lines.append(block.text())
             block = block.next()
+        if old_span == new_span and self._lines[first:first + old_span] == lines:
+            return  # only formats changed (the highlighter): nothing to count
         self.counts.replace(first, old_span, lines)
         self._lines[first:first + old_span] = lines
 
