@@ -282,8 +282,9 @@ def reference_card(parent: QWidget | None = None) -> QDialog:
     view = QTextBrowser()
     rows = [("bharat", "भारत"), ("hindi", "हिंदी"), ("kshetra", "क्षेत्र"),
             ("zaroorat", "ज़रूरत"), ("pradhanmantri", "प्रधानमंत्री"), ("sarkar", "सरकार"),
-            ("aa / a", "ा"), ("ee / i", "ी / ि"), ("oo / u", "ू / ु"), ("sh", "श / ष"),
-            ("n / m", "ं"), ("ri", "ृ / रि"), ("gy / gya", "ज्ञ")]
+            ("kaa / ka", "का / क"), ("kee / ki", "की / कि"), ("koo / ku", "कू / कु"),
+            ("ke / kai", "के / कै"), ("ko / kau", "को / कौ"), ("sh", "श / ष"),
+            ("kan / kam", "कं / कम"), ("kri", "कृ / क्रि"), ("gyan", "ज्ञान")]
     keys = [(_(N_("Space or Enter")), _(N_("take the highlighted word"))),
             ("1-9", _(N_("take that word"))),
             ("↑ ↓", _(N_("highlight another word"))),
