@@ -58,8 +58,8 @@ _SPECS: dict[str, tuple[str, object, str, bool]] = {
     "quote": ("&Quote", "Ctrl+Shift+9", "format:quote", False),
     "link": ("&Link…", "Ctrl+K", "format:link", False),
     "help": ("&User guide", Std.HelpContents, "on_help", False),
-    "shortcuts": ("&Keyboard shortcuts", "", "on_shortcuts", False),
-    "markdown_help": ("&Markdown cheat sheet", "", "on_markdown_help", False),
+    "shortcuts": ("&Keyboard shortcuts", "Ctrl+/", "on_shortcuts", False),
+    "markdown_help": ("&Markdown cheat sheet", "Shift+F1", "on_markdown_help", False),
     "sample": ("Open the &sample article", "", "on_sample", False),
     "about": ("&About Khabar Editor", "", "on_about", False),
 }
