@@ -72,10 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
-    for command in sub.choices.values():  # ``khabar check FILE --ui-lang hi`` works too
-        command.add_argument("--ui-lang", choices=i18n.LANGUAGES, default=None,
-                             dest="sub_ui_lang", help=argparse.SUPPRESS)
+    _add_global_options(parser)  # ``khabar check FILE --ui-lang hi`` works too
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    """Accept ``--ui-lang`` after every subcommand, however deeply nested
+    (``khabar destinations add NAME ... --ui-lang hi``). The language itself is taken
+    before parsing (:func:`_pre_parse_lang`); here it only has to be a known option."""
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps subparsers only here
+        if not isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            continue
+        for command in dict.fromkeys(action.choices.values()):  # aliases share a parser
+            command.add_argument("--ui-lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
+                                 dest="sub_ui_lang", help=argparse.SUPPRESS)
+            _add_global_options(command)
 
 
 def main(argv: list[str] | None = None) -> int:
