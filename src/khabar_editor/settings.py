@@ -113,6 +113,7 @@ class State:
     # once panels_saved is set (before that the window picks by screen size).
     open_panels: list[str] = field(default_factory=lambda: ["metadata", "preview"])
     panels_saved: bool = False
+    inbox_folder: str = ""  # the desk's inbox folder, reopened by the next Inbox window
 
     def add_recent(self, path: str | Path) -> None:
         """Put ``path`` first in the recent-files list (no duplicates, bounded)."""

@@ -214,8 +214,12 @@ class InboxWindow(QMainWindow):
 
     def __init__(self, parent: QWidget | None = None, folder: str | Path | None = None, *,
                  keys: Any = None, taxonomy: Any = None,
-                 export: Callable[[list[Path]], None] | None = None) -> None:
+                 export: Callable[[list[Path]], None] | None = None,
+                 state: Any = None) -> None:
         super().__init__(parent)
+        # The remembered state (settings.State): the main window's own object when
+        # there is one, so that its next save keeps the inbox folder too.
+        self._state = state if state is not None else getattr(parent, "state", None)
         self.setObjectName("inboxWindow")
         self.setWindowTitle(_("Inbox"))
         self.folder: Path | None = None
@@ -242,8 +246,28 @@ class InboxWindow(QMainWindow):
         self.debounce.setInterval(WATCH_DEBOUNCE_MS)
         self.debounce.timeout.connect(self.rescan_changes)
         self.resize(1200, 640)
+        if folder is None:
+            folder = self._remembered_folder()
         if folder is not None:
             self.set_folder(folder)
+
+    def _remembered_folder(self) -> Path | None:
+        """The inbox folder of the last run, when it still exists."""
+        text = getattr(self._state, "inbox_folder", "")
+        if not isinstance(text, str) or not text:
+            return None
+        try:
+            return Path(text) if Path(text).is_dir() else None
+        except (OSError, ValueError):
+            return None
+
+    def _remember_folder(self, folder: Path) -> None:
+        if self._state is None or not hasattr(self._state, "inbox_folder"):
+            return
+        from khabar_editor.settings import save_state
+
+        self._state.inbox_folder = str(folder)
+        save_state(self._state)
 
     # -- layout -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -350,6 +374,7 @@ class InboxWindow(QMainWindow):
             self.count_label.setText(_("The folder {path} cannot be read.").format(path=folder))
             return
         self.watcher.addPath(str(folder))
+        self._remember_folder(folder)
         self._scan(self._changed_files())
 
     def _listing(self) -> dict[str, tuple[int, int]]:
