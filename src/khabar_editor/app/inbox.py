@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -54,8 +55,12 @@ class InboxEntry:
 
 
 def _received(path: Path) -> datetime:
+    """When the package arrived: the file's time, or a package folder's manifest's."""
     try:
-        return datetime.fromtimestamp(path.lstat().st_mtime, timezone.utc)
+        st = path.lstat()
+        if stat.S_ISDIR(st.st_mode):
+            st = (path / spec.MANIFEST_NAME).lstat()
+        return datetime.fromtimestamp(st.st_mtime, timezone.utc)
     except (OSError, OverflowError, ValueError):
         return datetime.fromtimestamp(0, timezone.utc)
 
@@ -127,15 +132,52 @@ def _signed(path: Path) -> bool:
     return _has_signatures(path)
 
 
+def is_package_folder(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is an unpacked package: a real folder (not a link) that holds
+    ``mimetype`` and ``manifest.json`` as regular files. Nothing else is read."""
+    try:
+        if not stat.S_ISDIR(os.lstat(path).st_mode):
+            return False
+        return all(stat.S_ISREG(os.lstat(os.path.join(path, name)).st_mode)
+                   for name in (spec.MIMETYPE_NAME, spec.MANIFEST_NAME))
+    except (OSError, ValueError):
+        return False
+
+
 def package_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """The ``*.khabar`` files directly in ``folder``, by name (hidden temporaries skipped)."""
+    """The packages directly in ``folder``, by name: ``*.khabar`` files and unpacked
+    package folders (see :func:`is_package_folder`); hidden entries are skipped and
+    links to folders are not followed."""
+    names = []
     try:
         with os.scandir(folder) as it:
-            names = [e.name for e in it if e.name.lower().endswith(PACKAGE_SUFFIX)
-                     and not e.name.startswith(".")]
+            for e in it:
+                if e.name.startswith("."):
+                    continue
+                if e.name.lower().endswith(PACKAGE_SUFFIX) and not _is_real_dir(e):
+                    names.append(e.name)
+                elif _is_real_dir(e) and is_package_folder(e.path):
+                    names.append(e.name)
     except OSError:
         return []
     return [Path(folder) / name for name in sorted(names)]
+
+
+def change_stamp(path: str | os.PathLike[str]) -> tuple[int, int]:
+    """(size, mtime in ns) that changes when the package at ``path`` is rewritten: the
+    file's own, or for a package folder its ``manifest.json``'s (every save rewrites it).
+    Raises :class:`OSError` when the package is gone."""
+    st = os.lstat(path)
+    if stat.S_ISDIR(st.st_mode):
+        st = os.lstat(os.path.join(path, spec.MANIFEST_NAME))
+    return st.st_size, st.st_mtime_ns
+
+
+def _is_real_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def scan_folder(path: str | os.PathLike[str], *, keys: KeyStore | None = None,

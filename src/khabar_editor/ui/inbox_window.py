@@ -389,10 +389,9 @@ class InboxWindow(QMainWindow):
         found: dict[str, tuple[int, int]] = {}
         for path in paths:
             try:
-                st = Path(path).stat()
+                found[str(path)] = core_inbox.change_stamp(path)
             except OSError:
                 continue
-            found[str(path)] = (st.st_size, st.st_mtime_ns)
         return found
 
     def _changed_files(self) -> list[Path]:
