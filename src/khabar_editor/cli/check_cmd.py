@@ -60,6 +60,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--suggestions", type=whole_number(0, MAX_SUGGESTIONS), default=5,
                         metavar="N",
                         help=_(N_("at most N suggestions per finding (0: none, fastest)")))
+    parser.add_argument("--digits", choices=("latin", "devanagari"), default=None,
+                        help=_(N_("house digits: numbers in the other script are findings "
+                                  "(default: the Preferences setting)")))
     parser.add_argument("-j", "--jobs", type=whole_number(1, MAX_JOBS), default=None,
                         help=_(N_("worker processes (default: one per core)")))
     parser.set_defaults(func=run)
@@ -80,12 +83,13 @@ def run(args: argparse.Namespace) -> ExitCode:
     _checkers.clear()  # dictionaries as they are now (workers start from this state)
     global _suggestion_limit
     _suggestion_limit = getattr(args, "suggestions", 5)
-    tasks = [(name, args.lang) for name in args.files]
+    digits = getattr(args, "digits", None) or _settings_digits()
+    tasks = [(name, args.lang, digits) for name in args.files]
     jobs = 1 if "-" in args.files else getattr(args, "jobs", None)  # stdin stays here
     if len(tasks) > SERIAL_MAX and jobs != 1:
         # Load the dictionaries once, before the workers start: they inherit them.
         first = args.lang or "hi"
-        _checkers[first] = Proofreader(first)
+        _checkers[(first, digits)] = Proofreader(first, digits=digits)
     for result in map_files(check_file, tasks, desc="check", jobs=jobs):
         notice = result.pop("_notice", "")
         if notice and notice not in said:
@@ -105,17 +109,28 @@ def run(args: argparse.Namespace) -> ExitCode:
     return worst
 
 
-_checkers: dict[str, Proofreader] = {}
-"""One proofreader per language and process (workers build theirs once)."""
+_checkers: dict[tuple[str, str | None], Proofreader] = {}
+"""One proofreader per language, house digits and process (workers build theirs once)."""
 
 
-def check_file(task: tuple[str, str | None]) -> dict[str, Any]:
+def _settings_digits() -> str | None:
+    """The house digits of the user's settings (``None`` when they cannot be read)."""
+    try:
+        from khabar_editor.settings import load_settings
+
+        return load_settings().digit_style
+    except Exception:  # noqa: BLE001 - unreadable settings: no house style, no digit fixes
+        return None
+
+
+def check_file(task: tuple[str, ...]) -> dict[str, Any]:
     """The ``--json`` object of one file (plus ``_unreadable``/``_notice`` lines for stderr).
 
     Runs in a worker process for batches, so it returns plain data and never raises
     for a file that cannot be read.
     """
-    name, lang_override = task
+    name, lang_override = task[0], task[1]
+    digits = task[2] if len(task) > 2 else None
     try:
         source = load_source(name)
     except (KhabarError, OSError, UnicodeDecodeError) as exc:
@@ -123,9 +138,9 @@ def check_file(task: tuple[str, str | None]) -> dict[str, Any]:
                 "_unreadable": _(N_("{file}: cannot read: {reason}"))
                 .format(file=name, reason=_reason(exc))}
     lang = lang_override or _article_language(source.article)
-    if lang not in _checkers:
-        _checkers[lang] = Proofreader(lang)
-    checker = _checkers[lang]
+    if (lang, digits) not in _checkers:
+        _checkers[(lang, digits)] = Proofreader(lang, digits=digits)
+    checker = _checkers[(lang, digits)]
     return {"file": name, "findings": check_source(source, checker),
             "_notice": _degraded_notice(checker)}
 
@@ -222,7 +237,8 @@ def check_source(source: Source, proofreader: Proofreader) -> list[dict[str, Any
     """Findings of the body and the text fields as JSON-ready dicts, in text order."""
     if source.wordlist:
         proofreader = Proofreader(proofreader.language, personal=proofreader.personal_path,
-                                  newsroom_words=[*proofreader.newsroom_words, *source.wordlist])
+                                  newsroom_words=[*proofreader.newsroom_words, *source.wordlist],
+                                  digits=proofreader.digits)
     located: list[tuple[int, str, Finding]] = []
     body = source.text[source.body_offset:]
     for f in proofreader.check_text(body):

@@ -135,7 +135,8 @@ def build_bundle(pkg: Any, formats: list[str], context: ExportContext | None = N
     exporters = [get_exporter(f) for f in formats]
     if not exporters:
         raise ExportError(N_("Choose at least one export format."), code="export.no_format")
-    report = gate.check(pkg, context.taxonomy, spelling=context.check_spelling)
+    report = gate.check(pkg, context.taxonomy, spelling=context.check_spelling,
+                        digits=context.digits)
     if not report.ok:
         raise gate.refuse(report)
     ex = prepare(pkg, context.taxonomy, context.digits, context.timezone)

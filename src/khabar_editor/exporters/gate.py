@@ -34,10 +34,11 @@ class GateReport:
         return not self.errors
 
 
-_proofreaders: dict[tuple[str, tuple[str, ...]], Any] = {}
+_proofreaders: dict[tuple[str, tuple[str, ...], str], Any] = {}
 
 
-def count_spelling_findings(article: Any, wordlist: list[str] | None = None) -> int | None:
+def count_spelling_findings(article: Any, wordlist: list[str] | None = None,
+                            digits: str | None = None) -> int | None:
     """Spelling findings left in ``article``'s body, or ``None`` when not counted.
 
     The proof-reader is optional here: it is imported lazily, only Hindi and
@@ -52,12 +53,13 @@ def count_spelling_findings(article: Any, wordlist: list[str] | None = None) -> 
     except Exception:  # noqa: BLE001 - absent or broken: simply not counted
         return None
     try:
-        key = (lang, tuple(wordlist or ()))
+        key = (lang, tuple(wordlist or ()), digits or "")
         if key not in _proofreaders:
             if len(_proofreaders) > 8:
                 _proofreaders.clear()
-            _proofreaders[key] = (Proofreader(lang, newsroom_words=list(key[1])) if key[1]
-                                  else Proofreader(lang))
+            # The house digits, as in the editor and ``khabar check`` (never a "majority").
+            _proofreaders[key] = (Proofreader(lang, newsroom_words=list(key[1]), digits=digits)
+                                  if key[1] else Proofreader(lang, digits=digits))
         findings = _proofreaders[key].check_text(article.body)
         return sum(1 for f in findings if getattr(f, "kind", "") == "spelling")
     except Exception:  # noqa: BLE001
@@ -65,8 +67,10 @@ def count_spelling_findings(article: Any, wordlist: list[str] | None = None) -> 
     return None
 
 
-def check(pkg: Any, taxonomy: Taxonomy | None = None, *, spelling: bool = True) -> GateReport:
-    """Run the gate on ``pkg`` (anything with ``.article`` and ``.media``)."""
+def check(pkg: Any, taxonomy: Taxonomy | None = None, *, spelling: bool = True,
+          digits: str | None = None) -> GateReport:
+    """Run the gate on ``pkg`` (anything with ``.article`` and ``.media``); ``digits`` is
+    the house digit style the proof-reader follows."""
     report = GateReport()
     for found in validate_article(pkg.article, taxonomy or default_taxonomy()):
         if found.severity is Severity.ERROR:
@@ -80,7 +84,9 @@ def check(pkg: Any, taxonomy: Taxonomy | None = None, *, spelling: bool = True) 
                 N_("Photo {number} ('{file}') is listed but is not inside the package."),
                 number=index, file=m.file))
     if spelling:
-        count = count_spelling_findings(pkg.article, getattr(pkg, "wordlist", None))
+        words = getattr(pkg, "wordlist", None)
+        count = (count_spelling_findings(pkg.article, words, digits) if digits
+                 else count_spelling_findings(pkg.article, words))
         if count:
             report.warnings.append(problem(
                 "export.spelling", "body", Severity.WARNING,

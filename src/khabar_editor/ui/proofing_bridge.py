@@ -69,8 +69,9 @@ class ProofingBridge:
         language = self.window.session.article.language.value
         language = language if language in ("hi", "ne") else "hi"
         words = list(self.window.session.package.wordlist)
+        digits = getattr(self.window.settings, "digit_style", None)  # the house digits
         QThreadPool.globalInstance().start(_BuildTask(
-            lambda: Proofreader(language, newsroom_words=words), self._relay))
+            lambda: Proofreader(language, newsroom_words=words, digits=digits), self._relay))
 
     def _on_built(self, proofreader: Any) -> None:
         self.proofreader = proofreader
@@ -95,7 +96,8 @@ class ProofingBridge:
 
             old = self.proofreader
             self.proofreader = Proofreader(old.language, newsroom_words=words,
-                                           personal=old.personal_path)
+                                           personal=old.personal_path,
+                                           digits=getattr(old, "digits", None))
             for rule_id in self.proofreader.enabled_rules - old.enabled_rules:
                 self.proofreader.set_rule_enabled(rule_id, False)
         else:
