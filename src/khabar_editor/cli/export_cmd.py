@@ -88,7 +88,11 @@ def register(subparsers: Any) -> None:
                          "manifest with checksums.")))
     p.add_argument("files", nargs="+", metavar="FILE", type=opt.path_value,
                    help=_(N_("packages or articles")))
-    p.add_argument("-f", "--format", default=",".join(FORMAT_NAMES),
+    p.add_argument("--profile", metavar="NAME", default=None, type=opt.text_value,
+                   help=_(N_("a newsroom profile saved by the Export dialog: its provider, "
+                             "site URL, media base URL, time zone and formats; options "
+                             "given here override it")))
+    p.add_argument("-f", "--format", default=None,
                    help=_(N_("comma-separated formats (default: all): {names}")).format(
                        names=",".join(FORMAT_NAMES)))
     p.add_argument("-o", "--output", required=True, metavar="DIR", type=opt.path_value,
@@ -97,9 +101,9 @@ def register(subparsers: Any) -> None:
                    help=_(N_("write a folder per article instead of a zip")))
     p.add_argument("--overwrite", action="store_true",
                    help=_(N_("replace bundles that already exist")))
-    p.add_argument("--site-url", default="https://example.invalid", type=opt.site_url,
+    p.add_argument("--site-url", default=None, type=opt.site_url,
                    help=_(N_("the CMS site address (WordPress base URL)")))
-    p.add_argument("--media-base-url", default="", type=opt.optional_url,
+    p.add_argument("--media-base-url", default=None, type=opt.optional_url,
                    help=_(N_("where the media files will be published (absolute URL)")))
     p.add_argument("--relative-media", action="store_true",
                    help=_(N_("WXR: attachment URLs relative to the bundle (media/...), "
@@ -107,7 +111,7 @@ def register(subparsers: Any) -> None:
                              "absolute URLs")))
     p.add_argument("--publish-approved", action="store_true",
                    help=_(N_("WordPress: approved articles are published, not pending")))
-    p.add_argument("--provider", default="खबर एडिटर", type=opt.text_value,
+    p.add_argument("--provider", default=None, type=opt.text_value,
                    help=_(N_("provider / agency name for the wire dateline and IPTC")))
     p.add_argument("--timezone", metavar="ZONE", default=None, type=time_zone,
                    help=_(N_("the newsroom's time zone, an IANA name such as Asia/Kolkata "
@@ -153,15 +157,53 @@ def parse_formats(text: str) -> list[str]:
     return list(dict.fromkeys(formats))
 
 
-def options_from_args(args: argparse.Namespace) -> Options:
-    """Worker options from the parsed command line."""
+def saved_profile(name: str, stored: Any = None) -> Any:
+    """The newsroom export profile ``name`` from the preferences (``stored``: the
+    ``export_profiles`` mapping, default: read from the settings file).
+
+    :class:`ExportError` when there is no such profile, naming the ones there are.
+    """
+    from khabar_editor.exporters import exporter_ids
+    from khabar_editor.exporters import profiles as prof
+
+    if stored is None:
+        from khabar_editor.settings import load_settings
+
+        stored = load_settings().export_profiles
+    known = prof.profiles(stored, exporter_ids())
+    profile = known.get(name.strip())
+    if profile is None:
+        names = ", ".join(sorted(opt.shown(n) for n in known if n)) or "-"
+        raise ExportError(N_("There is no export profile '{name}'. Saved profiles: {names}."),
+                          code="export.unknown_profile", name=opt.shown(name), names=names)
+    return profile
+
+
+def options_from_args(args: argparse.Namespace, stored_profiles: Any = None) -> Options:
+    """Worker options from the parsed command line; values not given come from
+    ``--profile`` when one is named, else the defaults."""
+    default = Options(formats=list(FORMAT_NAMES), output=args.output)
+    provider, site_url = default.provider, default.site_url
+    media_base_url, timezone, formats = default.media_base_url, "", ",".join(FORMAT_NAMES)
+    if getattr(args, "profile", None):
+        profile = saved_profile(args.profile, stored_profiles)
+        provider, site_url = profile.provider, profile.site_url
+        media_base_url, timezone = profile.media_base_url, profile.timezone
+        formats = ",".join(profile.formats) or formats
+
+    def given(name: str, fallback: Any) -> Any:
+        value = getattr(args, name, None)
+        return fallback if value is None else value
+
     return Options(
-        formats=parse_formats(args.format), output=args.output, as_zip=not args.no_zip,
-        overwrite=args.overwrite, site_url=args.site_url, media_base_url=args.media_base_url,
+        formats=parse_formats(given("format", formats)), output=args.output,
+        as_zip=not args.no_zip, overwrite=args.overwrite,
+        site_url=given("site_url", site_url),
+        media_base_url=given("media_base_url", media_base_url),
         relative_media=args.relative_media, publish_approved=args.publish_approved,
-        provider=args.provider, digits=args.digits, taxonomy=args.taxonomy,
+        provider=given("provider", provider), digits=args.digits, taxonomy=args.taxonomy,
         spelling=not args.no_spelling, web_renditions=args.web_renditions,
-        timezone=args.timezone or "", ui_lang=get_language())
+        timezone=given("timezone", timezone) or "", ui_lang=get_language())
 
 
 def run(args: argparse.Namespace) -> ExitCode:
