@@ -16,6 +16,7 @@ from urllib.parse import unquote
 import yaml
 
 from khabar_editor.article.model import (
+    CALENDARS,
     PRIORITY_DEFAULT,
     Article,
     Byline,
@@ -126,7 +127,10 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         # Written only when set, so articles without one keep their bytes.
         **({"seo_title": article.seo_title} if article.seo_title else {}),
         "byline": {"name": article.byline.name, "role": article.byline.role},
-        "dateline": {"place": article.dateline.place, "date": _iso(article.dateline.date)},
+        "dateline": {"place": article.dateline.place, "date": _iso(article.dateline.date),
+                     # Written only when not the default, so older files keep their bytes.
+                     **({"calendar": article.dateline.calendar}
+                        if article.dateline.calendar != "gregorian" else {})},
         "place": {
             "city": article.place.city,
             "district": article.place.district,
@@ -267,6 +271,14 @@ def _text(data: dict[str, Any], key: str, prefix: str = "") -> str:
     return normalize_text(str(value))
 
 
+def _calendar(value: Any) -> str:
+    if value is None or value == "":
+        return "gregorian"
+    if not isinstance(value, str) or value.strip().lower() not in CALENDARS:
+        raise _bad("dateline.calendar", "bs or gregorian")
+    return value.strip().lower()
+
+
 def _mapping(data: dict[str, Any], key: str) -> dict[str, Any]:
     value = data.get(key)
     if value is None:
@@ -389,6 +401,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         dateline=Dateline(
             place=_text(dateline, "place", "dateline."),
             date=_date(dateline.get("date"), "dateline.date"),
+            calendar=_calendar(dateline.get("calendar")),
         ),
         place=Place(
             city=_text(place, "city", "place."),

@@ -31,6 +31,9 @@ class Language(str, Enum):
     ENGLISH = "en"
 
 
+CALENDARS = ("gregorian", "bs")
+"""Calendars a dateline can be printed in."""
+
 PRIORITY_MIN, PRIORITY_MAX, PRIORITY_DEFAULT = 1, 9, 5
 """Priority follows IPTC urgency: 1 is most urgent, 9 least, 5 normal."""
 
@@ -59,6 +62,9 @@ class Dateline:
 
     place: str = ""
     date: date | None = None
+    # How the date is printed: "gregorian" or "bs" (Bikram Sambat). The date
+    # itself is always kept as the Gregorian date (exports read it).
+    calendar: str = "gregorian"
 
 
 @dataclass

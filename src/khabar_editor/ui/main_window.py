@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
         self.metadata = MetadataPanel(self.taxonomy, lambda: self.settings.digit_style,
                                       limits=self._limits)
         self.metadata.changed.connect(self._metadata_changed)
+        from khabar_editor.ui import article_language
+
+        self.language_switch = article_language.attach(self)  # proofing follows the article
         self.metadata.media.insert_requested.connect(self.on_insert_photo)
         self.metadata.media.remove_requested.connect(self._remove_photo)
         self.metadata_dock = QDockWidget(_("Article details"), self)

@@ -223,6 +223,7 @@ class MetadataPanel(QScrollArea):
     """Edits the article's metadata in place; emits :attr:`changed` after each edit."""
 
     changed = Signal()
+    language_changed = Signal(str)  # the article's language (edited, or another article)
 
     def __init__(self, taxonomy: Taxonomy, digits: Callable[[], str],
                  parent: QWidget | None = None,
@@ -337,6 +338,8 @@ class MetadataPanel(QScrollArea):
         when = DateField(NO_DATE)
         when.dateChanged.connect(lambda _d: self._on_edit("dateline.date"))
         self._row(form, "dateline.date", _("Date"), when)
+        self._combo(form, "dateline.calendar", _("Calendar"),
+                    [(_("Gregorian"), "gregorian"), (_("Bikram Sambat (BS)"), "bs")])
         self.dateline_label = QLabel()
         self.dateline_label.setObjectName("datelinePreview")
         bold = self.dateline_label.font()
@@ -396,6 +399,7 @@ class MetadataPanel(QScrollArea):
         """Show ``article`` (the panel edits this very object from now on)."""
         self._loading = True
         try:
+            old_language = self._article.language
             self._article = article
             a, w = article, self.w
             for key in ("headline", "deck", "seo_title", "byline.name", "byline.role", "dateline.place",
@@ -405,6 +409,7 @@ class MetadataPanel(QScrollArea):
             w["summary"].setPlainText(a.summary)  # type: ignore[attr-defined]
             d = a.dateline.date
             w["dateline.date"].setDate(QDate(d.year, d.month, d.day) if d else NO_DATE)  # type: ignore[attr-defined]
+            self._select(w["dateline.calendar"], a.dateline.calendar)  # type: ignore[arg-type]
             self._select(w["category"], a.category)  # type: ignore[arg-type]
             w["tags"].setText(", ".join(a.tags))  # type: ignore[attr-defined]
             self._select(w["language"], a.language.value)  # type: ignore[arg-type]
@@ -423,6 +428,8 @@ class MetadataPanel(QScrollArea):
         finally:
             self._loading = False
         self.update_counters()
+        if article.language != old_language:
+            self.language_changed.emit(article.language.value)
 
     def _get(self, key: str) -> str:
         obj: object = self._article
@@ -472,12 +479,17 @@ class MetadataPanel(QScrollArea):
             a.dateline.date = None if q == NO_DATE else date(q.year(), q.month(), q.day())
         elif key == "tags":
             a.tags = split_tags(w["tags"].text())  # type: ignore[attr-defined]
+        elif key == "dateline.calendar":
+            a.dateline.calendar = w[key].currentData()  # type: ignore[attr-defined]
         elif key in ("category", "language", "status"):
             value = w[key].currentData()  # type: ignore[attr-defined]
             if key == "category":
                 a.category = value
             elif key == "language":
+                changed = a.language != Language(value)
                 a.language = Language(value)
+                if changed:
+                    self.language_changed.emit(a.language.value)
             elif key == "status":
                 a.status = Status(value)
         elif key == "priority":
