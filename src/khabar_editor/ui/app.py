@@ -108,8 +108,35 @@ def startup(window: object, file: str | None) -> None:
         elif not window.state.sample_shown:  # type: ignore[attr-defined]
             session.load_package(sample_package(), None, dirty=False)
             window.state.sample_shown = True  # type: ignore[attr-defined]
+    window.drop_early_text()  # type: ignore[attr-defined]  # shown early but not opened
     window.proofing.start() if window.settings.spell_check else None  # type: ignore[attr-defined]
     window.editor.setFocus()  # type: ignore[attr-defined]  # ready to type at once
+
+
+EARLY_TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+EARLY_TEXT_MAX_BYTES = 4 * 1024 * 1024  # larger files wait for the full open (its own limit)
+
+
+def early_text(file: str | None) -> str | None:
+    """The text of a plain ``.md``/``.txt`` file, read quickly for the first paint.
+
+    None when the file needs the full open (a package, front matter, too large, not
+    UTF-8, unreadable): the session's open then shows it, and reports any error.
+    """
+    if not file or Path(file).suffix.lower() not in EARLY_TEXT_SUFFIXES:
+        return None
+    import unicodedata
+
+    try:
+        with open(file, "rb") as handle:
+            data = handle.read(EARLY_TEXT_MAX_BYTES + 1)
+        text = data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if len(data) > EARLY_TEXT_MAX_BYTES or text.lstrip().startswith("---"):
+        return None
+    # As the open will clean it; if it differs after all, the open shows its own text.
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _test_hooks(window: object) -> None:
@@ -149,18 +176,24 @@ def main(argv: list[str] | None = None) -> int:
     if not args.new_instance and single_instance.send_to_running([file] if file else []):
         return 0  # the running editor opens the file (single instance)
     app = create_application(argv, lang)
-    from khabar_editor.ui.dialogs import install_excepthook
     from khabar_editor.ui.main_window import MainWindow
 
-    install_excepthook()
-    window = MainWindow(settings, state)
+    # First paint: only the editor, with the file's text when it can be read at once;
+    # the rest of the window is built right after it (MainWindow.finish_startup).
+    window = MainWindow(settings, state, defer=True)
+    text = early_text(file)
+    if text is not None:
+        window.show_text_early(text)
     window.show()
-    single_instance.install(window)  # later launches open their file here
     from PySide6.QtCore import QTimer
 
     def start() -> None:
+        from khabar_editor.ui.dialogs import install_excepthook
+
+        install_excepthook()
+        single_instance.install(window)  # later launches open their file here
         startup(window, file)
         QTimer.singleShot(0, lambda: _test_hooks(window))
 
-    QTimer.singleShot(0, start)
+    window.finish_after_first_paint(then=start)
     return app.exec()  # type: ignore[attr-defined]

@@ -5,38 +5,31 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QSplitter, QVBoxLayout, QWidget)
 
 from khabar_editor import APP_NAME, __version__
-from khabar_editor.app.preview import PreviewJob, make_job
-from khabar_editor.app.recovery import RecoveryInfo, RecoveryStore
-from khabar_editor.app.sample import sample_package
-from khabar_editor.app.session import (IMPORT_SUFFIXES, PACKAGE_SUFFIX, DocumentSession,
-                                       RestoreChoice, SaveChoice)
-from khabar_editor.article.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
-from khabar_editor.article.validate import validate_article
-from khabar_editor.errors import KhabarError
 from khabar_editor.i18n import N_, _, translate
 from khabar_editor.settings import Settings, State, save_settings, save_state
 from khabar_editor.textkit.words import reading_minutes
-from khabar_editor.ui import desk_controller, dialogs, proofing_bridge
-from khabar_editor.ui import legacy_paste, phonetic_input
-from khabar_editor.ui.actions import build_actions, build_menus
 from khabar_editor.ui.editor_widget import MarkdownEditor
-from khabar_editor.ui.find_bar import FindBar
 from khabar_editor.ui.fonts import BUNDLED_FAMILY, editor_font
 from khabar_editor.ui.highlighter import MarkdownHighlighter
-from khabar_editor.ui.metadata_panel import MetadataPanel
-from khabar_editor.ui.preview_pane import PreviewPane
 from khabar_editor.ui.theme import apply_theme
-from khabar_editor.ui import outbox as outbox_ui
-from khabar_editor.ui import panels, scroll_sync
-from khabar_editor.ui import restart as dialogs_restart
-from khabar_editor.ui.panels import default_geometry
-from khabar_editor.render.style import body_font_pt
+
+# Start-up: only what the first paint needs (the editor with its text) is imported
+# here; the session, panels, preview, proofing, desk and outbox load in
+# MainWindow.finish_startup(), after the window has shown its text.
+if TYPE_CHECKING:
+    from khabar_editor.app.preview import PreviewJob
+    from khabar_editor.app.recovery import RecoveryInfo, RecoveryStore
+    from khabar_editor.app.session import RestoreChoice, SaveChoice
+    from khabar_editor.article.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +43,20 @@ _MEASURE_SAMPLE = "कोसी नदी का जलस्तर पिछल
 RESTART_NOTICE = N_("The interface language changes the next time Khabar Editor starts.")
 
 
+class _FirstPaint(QObject):
+    """Calls ``painted`` at the first paint event of the widget it watches."""
+
+    def __init__(self, painted: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._painted = painted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self._painted is not None:
+            painted, self._painted = self._painted, None
+            painted()
+        return False
+
+
 def restart_notice(new_language: str) -> str:
     """The restart notice in the current language and in the chosen one (if different)."""
     current = _(RESTART_NOTICE)
@@ -60,13 +67,50 @@ def restart_notice(new_language: str) -> str:
 class MainWindow(QMainWindow):
     """Editor, metadata panel, preview, find bar and status bar around one session."""
 
-    def __init__(self, settings: Settings, state: State, recovery: RecoveryStore | None = None) -> None:
+    def __init__(self, settings: Settings, state: State, recovery: RecoveryStore | None = None,
+                 *, defer: bool = False) -> None:
+        """The window; with ``defer`` only the editor is built (for the first paint) and
+        :meth:`finish_startup` builds the rest once the window has shown its text."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings, self.state = settings, state
-        self.taxonomy = self._load_taxonomy()
+        self._recovery = recovery
         self._loading = False
-        self.session = DocumentSession(self, settings, state, recovery)
+        self._built = False
+        self._build_editor()
+        self._restore_window_geometry()
+        if not defer:
+            self.finish_startup()
+
+    def show_text_early(self, text: str) -> None:
+        """Show a file's text before the session exists (the start-up fast path)."""
+        if self._built:
+            return
+        self._loading = True
+        try:
+            self.editor.setPlainText(text)
+        finally:
+            self._loading = False
+        self._early_text = True
+
+    def drop_early_text(self) -> None:
+        """The file shown early was not opened after all: show the session's document."""
+        if getattr(self, "_early_text", False):
+            self.document_loaded()
+
+    def finish_startup(self) -> None:
+        """Build everything the first paint did not need (idempotent)."""
+        if self._built:
+            return
+        self._built = True
+        from khabar_editor.app.session import DocumentSession
+        from khabar_editor.ui import desk_controller, legacy_paste, phonetic_input, proofing_bridge
+        from khabar_editor.ui import outbox as outbox_ui
+        from khabar_editor.ui import panels
+        from khabar_editor.ui.actions import build_actions, build_menus
+
+        self.taxonomy = self._load_taxonomy()
+        self.session = DocumentSession(self, self.settings, self.state, self._recovery)
         self._build_widgets()
         self.actions_by_name = build_actions(self)
         self.recent_menu = build_menus(self, self.actions_by_name)
@@ -77,14 +121,38 @@ class MainWindow(QMainWindow):
         self.legacy_paste = legacy_paste.attach(self)  # pasted Krutidev/Preeti → Unicode
         self.phonetic = phonetic_input.attach(self)  # Roman letters → Devanagari (Ctrl+Shift+T)
         self.apply_settings()
-        self.document_loaded()
+        if getattr(self, "_early_text", False):  # the file shown early is opened next
+            self.metadata.load(self.session.article, self.session.package.media)
+        else:
+            self.document_loaded()
         self.state_changed()
         self.setAcceptDrops(True)
-        self._restore_geometry()
+        panels.restore(self)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    def finish_after_first_paint(self, then: Callable[[], None] | None = None,
+                                 fallback_ms: int = 1000) -> None:
+        """Run :meth:`finish_startup` (then ``then``) once the editor has painted."""
+        done = [False]
+
+        def finish() -> None:
+            if done[0]:
+                return
+            done[0] = True
+            self.editor.viewport().removeEventFilter(watcher)
+            self.finish_startup()
+            if then is not None:
+                then()
+
+        watcher = _FirstPaint(lambda: QTimer.singleShot(0, finish), self)
+        self.editor.viewport().installEventFilter(watcher)
+        QTimer.singleShot(fallback_ms, finish)  # not painted (minimised, hidden): go on
 
     # -- construction -----------------------------------------------------------------
     def _load_taxonomy(self) -> Taxonomy:
+        from khabar_editor.article.taxonomy import default_taxonomy, load_taxonomy
+        from khabar_editor.errors import KhabarError
+
         if self.settings.taxonomy_file:
             try:
                 return load_taxonomy(self.settings.taxonomy_file)
@@ -92,25 +160,42 @@ class MainWindow(QMainWindow):
                 log.warning("Category file not used: %s", exc)
         return default_taxonomy()
 
-    def _build_widgets(self) -> None:
+    def _build_editor(self) -> None:
+        """The editor in its place, in its font and theme: all the first paint needs."""
         self.editor = MarkdownEditor()
-        self.editor.files_dropped.connect(self.open_dropped)
         self.highlighter = MarkdownHighlighter(self.editor.document())
-        self.preview = PreviewPane(self._preview_job, lambda: self.session.package.media)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.editor)
-        self.splitter.addWidget(self.preview)
+        self.splitter.addWidget(QWidget())  # the preview's place, filled by _build_widgets
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
+        central = QWidget()
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.splitter, 1)  # the find bar: only the height it needs
+        self.setCentralWidget(central)
+        s = self.settings
+        self.editor.setFont(editor_font(s.font_family, s.font_size))
+        if s.zoom:
+            self.editor.zoomIn(s.zoom)
+        app = QApplication.instance()
+        self.highlighter.set_dark(apply_theme(app, s.theme) if isinstance(app, QApplication)
+                                  else False)
+        self.editor.set_line_numbers(s.line_numbers)
+
+    def _build_widgets(self) -> None:
+        from khabar_editor.ui import scroll_sync
+        from khabar_editor.ui.find_bar import FindBar
+        from khabar_editor.ui.metadata_panel import MetadataPanel
+        from khabar_editor.ui.preview_pane import PreviewPane
+
+        self.editor.files_dropped.connect(self.open_dropped)
+        self.preview = PreviewPane(self._preview_job, lambda: self.session.package.media)
+        self.splitter.replaceWidget(1, self.preview).deleteLater()
         self.find_bar = FindBar(self.editor)
         self.find_bar.hide()
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.splitter, 1)  # the find bar takes only the height it needs
-        layout.addWidget(self.find_bar)
-        self.setCentralWidget(central)
+        self._central_layout.addWidget(self.find_bar)
         self.metadata = MetadataPanel(self.taxonomy, lambda: self.settings.digit_style,
                                       limits=self._limits)
         self.metadata.changed.connect(self._metadata_changed)
@@ -165,6 +250,8 @@ class MainWindow(QMainWindow):
         self.highlighter.set_dark(dark)
         self.preview.set_dark(dark)
         # The export's text size; Qt sizes subheads from the default font (render.style).
+        from khabar_editor.render.style import body_font_pt
+
         preview_font = QFont(BUNDLED_FAMILY)
         preview_font.setPointSizeF(body_font_pt())
         self.preview.document().setDefaultFont(preview_font)
@@ -185,16 +272,19 @@ class MainWindow(QMainWindow):
         if self.settings.theme == "system":
             self.apply_settings()
 
-    def _restore_geometry(self) -> None:
+    def _restore_window_geometry(self) -> None:
         if self.state.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.state.window_geometry.encode()))
         else:
+            from khabar_editor.ui.panels import default_geometry
+
             self.setGeometry(default_geometry(self.screen().availableGeometry(),
                                               self.screen().geometry()))
-        panels.restore(self)
 
     # -- SessionView protocol -----------------------------------------------------------
     def ask_save_changes(self, name: str) -> SaveChoice:
+        from khabar_editor.ui import dialogs
+
         return dialogs.ask_save_changes(self, name)
 
     def start_dir(self) -> str:
@@ -215,9 +305,13 @@ class MainWindow(QMainWindow):
         return Path(path) if path else None
 
     def ask_restore(self, info: RecoveryInfo) -> RestoreChoice:
+        from khabar_editor.ui import dialogs
+
         return dialogs.ask_restore(self, info)
 
     def show_error(self, message: str) -> None:
+        from khabar_editor.ui import dialogs
+
         dialogs.show_error(self, message)
 
     def flush_edits(self) -> None:
@@ -230,7 +324,10 @@ class MainWindow(QMainWindow):
         """The session switched documents: show the new one everywhere."""
         self._loading = True
         try:
-            self.editor.setPlainText(self.session.article.body)
+            # The start-up fast path may already show this text: not laid out twice.
+            early, self._early_text = getattr(self, "_early_text", False), False
+            if not early or self.editor.toPlainText() != self.session.article.body:
+                self.editor.setPlainText(self.session.article.body)
             self.metadata.load(self.session.article, self.session.package.media)
         finally:
             self._loading = False
@@ -252,6 +349,8 @@ class MainWindow(QMainWindow):
 
     # -- changes ----------------------------------------------------------------------
     def _preview_job(self) -> PreviewJob:
+        from khabar_editor.app.preview import make_job
+
         self.flush_edits()
         return make_job(self.session.revision, self.session.article,
                         self.settings.digit_style, self.taxonomy)
@@ -285,6 +384,8 @@ class MainWindow(QMainWindow):
         self.stats_timer.start()
 
     def _sync_scroll(self) -> None:
+        from khabar_editor.ui import scroll_sync
+
         scroll_sync.sync_preview(self.editor, self.preview)  # by subheads, not by fraction
 
     def _show_counts(self) -> None:
@@ -301,6 +402,7 @@ class MainWindow(QMainWindow):
         a = self.session.article
         pristine = self.session.path is None and not self.session.dirty and not (
             a.body or a.headline)
+        from khabar_editor.article.validate import validate_article  # after the first paint
         self.metadata.show_problems([] if pristine else
                                     validate_article(self.session.article, self.taxonomy))
         self.proofing.text_changed()
@@ -332,6 +434,8 @@ class MainWindow(QMainWindow):
 
     def open_dropped(self, paths: list[str]) -> None:
         """Files dropped on the window: photos are inserted, articles opened."""
+        from khabar_editor.app.session import IMPORT_SUFFIXES, PACKAGE_SUFFIX
+
         for raw in paths:
             path = Path(raw)
             suffix = path.suffix.lower()
@@ -393,6 +497,8 @@ class MainWindow(QMainWindow):
         self.desk.show_inbox()
 
     def on_sample(self) -> None:
+        from khabar_editor.app.sample import sample_package
+
         if self.session.maybe_save():
             self.session.load_package(sample_package(), None, dirty=False)
 
@@ -468,6 +574,8 @@ class MainWindow(QMainWindow):
     def on_show_proofing(self, on: bool) -> None:
         self.proofing.set_visible(on)
         if on:
+            from khabar_editor.ui import panels
+
             QTimer.singleShot(0, lambda: panels.make_room(self))
 
     def on_spell_check(self, on: bool) -> None:
@@ -479,6 +587,7 @@ class MainWindow(QMainWindow):
         self.editor.set_line_numbers(on)
 
     def on_preferences(self) -> None:
+        from khabar_editor.ui import restart as dialogs_restart
         from khabar_editor.ui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings, self, key_created=self.desk.key_created)
@@ -496,6 +605,8 @@ class MainWindow(QMainWindow):
 
     def restart(self) -> bool:
         """Start the editor again (new interface language) once the work is saved or let go."""
+        from khabar_editor.ui import restart as dialogs_restart
+
         self.flush_edits()
         if not self.session.close():
             return False
@@ -568,6 +679,8 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_close_confirmed", False) and not self.session.close():
             event.ignore()
             return
+        from khabar_editor.ui import panels
+
         panels.remember(self)
         self.autosave_timer.stop()
         self.state.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
