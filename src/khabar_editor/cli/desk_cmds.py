@@ -140,6 +140,8 @@ def _print_diff(name: str, diff: ArticleDiff) -> None:
 # -- verify ---------------------------------------------------------------------------------
 def cmd_verify(args: argparse.Namespace) -> int:
     store = KeyStore(args.keys) if args.keys else KeyStore()
+    for path, reason in store.skipped():  # a .pub that is not a key: say so, go on
+        error_line(_("Ignored the key file {file}: {reason}").format(file=path, reason=reason))
     results = [verify_package(path, store) for path in args.files]
     if args.json:
         print_json([r.to_json() for r in results])

@@ -344,10 +344,17 @@ class KeyStore:
             folder = data_dir() / "keys"
         self.folder = Path(folder)
         self._cache: list[StoredKey] | None = None
+        self._skipped: list[tuple[Path, str]] = []
 
     def refresh(self) -> None:
         """Forget the keys read so far (the folder changed behind our back)."""
         self._cache = None
+
+    def skipped(self) -> list[tuple[Path, str]]:
+        """The ``.pub`` files of the store that are not usable keys, each with the
+        (translated) reason; they are ignored, so their packages show "unknown key"."""
+        self.keys()
+        return list(self._skipped)
 
     def _scan(self, folder: Path, revoked: bool) -> list[StoredKey]:
         out: list[StoredKey] = []
@@ -362,13 +369,14 @@ class KeyStore:
             try:
                 out.append(StoredKey(PublicKey.from_text(_read_small(path, "signing.bad_key")),
                                      revoked, path))
-            except SigningError:
-                continue
+            except SigningError as exc:
+                self._skipped.append((path, str(exc)))
         return out
 
     def keys(self) -> list[StoredKey]:
         """Every key, trusted ones first; a revoked key hides a trusted copy of itself."""
         if self._cache is None:
+            self._skipped = []
             revoked = self._scan(self.folder / "revoked", True)
             gone = {k.key.raw for k in revoked}
             trusted = [k for k in self._scan(self.folder, False) if k.key.raw not in gone]
@@ -515,7 +523,7 @@ def check_record(record: dict[str, Any], digest: str | None, original: bytes | N
     claimed = _text(record.get("signer"))
     raw = _b64(record.get("public_key"))
     sig = _b64(record.get("signature"))
-    key_id = key_id_of(raw) if raw else _text(record.get("key_id"), 16)
+    key_id = key_id_of(raw) if raw else (_text(record.get("key_id"), 16) or "?")
     stored = keys.lookup(raw) if (keys is not None and raw) else None
     signer = stored.key.name if stored is not None else claimed
 
@@ -528,14 +536,24 @@ def check_record(record: dict[str, Any], digest: str | None, original: bytes | N
                               _text(record.get("when"), 40), state, covers,
                               issue.message if issue else ""), issue
 
-    ok = False
-    if raw is not None and len(raw) == 32 and sig is not None and len(sig) == 64 \
-            and record.get("key_id") == key_id:
-        try:
-            Ed25519PublicKey.from_public_bytes(raw).verify(sig, _canonical(record))
-            ok = True
-        except (InvalidSignature, ValueError, UnicodeError):
-            ok = False
+    # A malformed record (wrong types, lengths or base64) says what is wrong with it.
+    if raw is None or len(raw) != 32:
+        return result(SignatureState.BROKEN, "none", "signature.malformed",
+                      N_("The signature record of {signer} is damaged: its public key is not "
+                         "an Ed25519 key; the signature cannot be checked."))
+    if sig is None or len(sig) != 64:
+        return result(SignatureState.BROKEN, "none", "signature.malformed",
+                      N_("The signature record of {signer} (key {key_id}) is damaged: the "
+                         "signature is not 64 bytes of base64; it cannot be checked."))
+    if record.get("key_id") != key_id:
+        return result(SignatureState.BROKEN, "none", "signature.malformed",
+                      N_("The signature record of {signer} names a key id that does not belong "
+                         "to its public key {key_id}; it was tampered with."))
+    try:
+        Ed25519PublicKey.from_public_bytes(raw).verify(sig, _canonical(record))
+        ok = True
+    except (InvalidSignature, ValueError, UnicodeError, TypeError, RecursionError):
+        ok = False
     if not ok:
         return result(SignatureState.BROKEN, "none", "signature.broken",
                       N_("The signature of {signer} (key {key_id}) does not match; the package "
@@ -609,7 +627,20 @@ def verify_loaded(package: Package, keys: KeyStore | None = None, file: str = ""
     """Verify the signatures of a package already read (it passed the reader's checks)."""
     checks: list[SignatureCheck] = []
     problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    copies: set[tuple[str, str]] = set()
     for record in package.signatures:
+        same = (_text(record.get("public_key")), _text(record.get("signature")))
+        if same in seen and all(same):  # an exact copy of a record already checked
+            if same in copies:
+                continue
+            copies.add(same)
+            problems.append(problem("signature.duplicate", "signature", Severity.WARNING,
+                                    N_("A signature of {signer} appears more than once; the "
+                                       "copies were ignored."),
+                                    signer=_text(record.get("signer"), 100) or "?"))
+            continue
+        seen.add(same)
         check, issue = check_record(record, package.manifest_digest, package.original_bytes, keys)
         checks.append(check)
         if issue is not None:
