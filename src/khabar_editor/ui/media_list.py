@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
 from khabar_editor.article.model import Media
 from khabar_editor.i18n import _
 from khabar_editor.problems import Problem
+from khabar_editor.ui.proofing.field_spell import FieldSpeller
 
 THUMB = 56
 
@@ -38,6 +39,9 @@ class MediaList(QGroupBox):
             edit.setObjectName(f"media_{name}")
             edit.textEdited.connect(lambda text, n=name: self._edited(n, text))
             form.addRow(label, edit)
+        # Caption and alt text are proofread; the credit is a name.
+        self.spellers = {name: FieldSpeller(edit) for edit, name in
+                         ((self.caption, "caption"), (self.alt, "alt"))}
         self.insert_button = QPushButton(_("Insert photo…"))
         self.insert_button.clicked.connect(self.insert_requested)
         self.remove_button = QPushButton(_("Remove"))
@@ -88,6 +92,16 @@ class MediaList(QGroupBox):
         if name == "caption":
             self.list.item(row).setText(text or self._media[row].file)
         self.changed.emit()
+
+    def set_proofreader(self, proofreader: object) -> None:
+        """Underline caption and alt text with ``proofreader`` (``None``: off)."""
+        for speller in self.spellers.values():
+            speller.set_proofreader(proofreader)
+
+    def select_row(self, row: int) -> None:
+        """Show photo ``row`` in the fields (no-op for a row that does not exist)."""
+        if 0 <= row < len(self._media) and row != self.list.currentRow():
+            self.list.setCurrentRow(row)
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Photo problems (missing caption, credit, alt text) under the list."""

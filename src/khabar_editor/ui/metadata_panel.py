@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 
@@ -19,6 +20,7 @@ from khabar_editor.article.taxonomy import Taxonomy
 from khabar_editor.i18n import N_, _
 from khabar_editor.problems import Problem, Severity
 from khabar_editor.ui.media_list import MediaList
+from khabar_editor.ui.proofing.field_spell import FieldSpeller, cp_span_to_utf16, field_text
 
 NO_DATE = QDate(1900, 1, 1)
 STATUS_LABELS = {Status.DRAFT: N_("Draft"), Status.SUBMITTED: N_("Submitted"),
@@ -33,6 +35,11 @@ def split_tags(text: str) -> list[str]:
     parts = text.replace("،", ",").replace("、", ",").replace(";", ",").split(",")
     return [p.strip() for p in parts if p.strip()]
 
+
+# Proofread fields: key -> label (tags: spelling only). Captions and alt text: MediaList.
+PROOFED_FIELDS = {"headline": N_("Headline"), "deck": N_("Deck"), "summary": N_("Summary"),
+                  "seo_title": N_("SEO title"), "tags": N_("Tags")}
+_MEDIA_KEY = re.compile(r"media\[(\d+)\]\.(caption|alt)$")
 
 # Counted fields: name -> the Settings attribute holding its newsroom limit.
 LIMITS = {"headline": "headline_limit", "summary": "summary_limit",
@@ -223,6 +230,7 @@ class MetadataPanel(QScrollArea):
     """Edits the article's metadata in place; emits :attr:`changed` after each edit."""
 
     changed = Signal()
+    words_changed = Signal()  # a field's spelling menu added or ignored a word
     language_changed = Signal(str)  # the article's language (edited, or another article)
 
     def __init__(self, taxonomy: Taxonomy, digits: Callable[[], str],
@@ -268,6 +276,11 @@ class MetadataPanel(QScrollArea):
             widget.installEventFilter(guard)
         for widget in inner.findChildren(SafeComboBox):
             widget.chosen.connect(lambda c=widget: self._focus_after(c))
+        self.spellers = {key: FieldSpeller(self.w[key], spelling_only=key == "tags",  # type: ignore[arg-type]
+                                           changed=self.words_changed.emit)
+                         for key in PROOFED_FIELDS}
+        for speller in self.media.spellers.values():
+            speller.on_words_changed = self.words_changed.emit
         self.update_counters()
 
     # -- building ---------------------------------------------------------------------
@@ -551,6 +564,59 @@ class MetadataPanel(QScrollArea):
     def set_slug_auto(self, on: bool) -> None:
         """Whether the slug follows the headline (until the user edits the slug)."""
         self._slug_auto = on
+
+    # -- proofing ---------------------------------------------------------------------
+    def set_proofreader(self, proofreader: object) -> None:
+        """Underline the text fields with ``proofreader`` (``None``: spell checking off)."""
+        for speller in self.spellers.values():
+            speller.set_proofreader(proofreader)
+        self.media.set_proofreader(proofreader)
+
+    def refresh_spelling(self) -> None:
+        """Re-underline every field (after words were added or ignored)."""
+        for speller in [*self.spellers.values(), *self.media.spellers.values()]:
+            speller.refresh()
+
+    def proofing_fields(self) -> list[tuple[str, str, str, bool]]:
+        """``(key, label, text, spelling_only)`` of every proofread field, photos included."""
+        fields = [(key, _(label), field_text(self.w[key]), key == "tags")
+                  for key, label in PROOFED_FIELDS.items()]
+        for i, m in enumerate(self._article.media):
+            fields.append((f"media[{i}].caption",
+                           _("Photo {number}: caption").format(number=i + 1), m.caption, False))
+            fields.append((f"media[{i}].alt",
+                           _("Photo {number}: alt text").format(number=i + 1), m.alt, False))
+        return fields
+
+    def _speller_for(self, key: str) -> FieldSpeller | None:
+        if key in self.spellers:
+            return self.spellers[key]
+        m = _MEDIA_KEY.match(key)
+        if m is None or int(m.group(1)) >= len(self._article.media):
+            return None
+        self.media.select_row(int(m.group(1)))
+        return self.media.spellers[m.group(2)]
+
+    def focus_field(self, key: str, start: int, end: int) -> None:
+        """Show field ``key`` (a photo's, too) with code points ``[start, end)`` selected."""
+        speller = self._speller_for(key)
+        if speller is None:
+            return
+        self.ensureWidgetVisible(speller.widget)
+        speller.select_range(*cp_span_to_utf16(field_text(speller.widget), start, end))
+
+    def replace_in_field(self, key: str, start: int, end: int, replacement: str,
+                         expected: str | None = None) -> bool:
+        """Replace code points ``[start, end)`` of field ``key`` as a user edit; nothing
+        happens (``False``) when the field no longer holds ``expected`` there."""
+        speller = self._speller_for(key)
+        if speller is None:
+            return False
+        text = field_text(speller.widget)
+        if expected is not None and text[start:end] != expected:
+            return False
+        speller.replace_range(*cp_span_to_utf16(text, start, end), replacement)
+        return True
 
     # -- problems ---------------------------------------------------------------------
     def show_problems(self, problems: list[Problem]) -> None:

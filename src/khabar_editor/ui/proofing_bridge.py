@@ -131,6 +131,23 @@ class ProofingBridge:
             self.panel.set_proofreader(self.proofreader)
         self.window.highlighter.set_findings_provider(self._check if active else None,
                                                       self._prepare if active else None)
+        self._apply_fields(active)
+        self.text_changed()
+
+    def _apply_fields(self, active: bool) -> None:
+        """The metadata fields (headline, captions …) are underlined like the body."""
+        metadata = getattr(self.window, "metadata", None)
+        if metadata is None or not hasattr(metadata, "set_proofreader"):
+            return
+        if not getattr(self, "_fields_wired", False):
+            self._fields_wired = True
+            metadata.changed.connect(self.text_changed)
+            metadata.words_changed.connect(self._field_words_changed)
+        metadata.set_proofreader(_PackageWords(self.proofreader, self) if active else None)
+
+    def _field_words_changed(self) -> None:
+        self.window.metadata.refresh_spelling()
+        self.window.highlighter.invalidate_findings()
         self.text_changed()
 
     def _check(self, text: str) -> list[Any]:
@@ -155,8 +172,15 @@ class ProofingBridge:
             return
         if self.enabled and self.proofreader is not None:
             self.panel.check_text(self.window.editor.toPlainText())
+            if hasattr(self.panel, "set_field_findings"):
+                from khabar_editor.ui.proofing.field_spell import field_findings
+
+                self.panel.set_field_findings(field_findings(
+                    self.proofreader, self.window.metadata.proofing_fields()))
         else:
             self.panel.set_findings([])
+            if hasattr(self.panel, "set_field_findings"):
+                self.panel.set_field_findings([])
 
     # -- panel ------------------------------------------------------------------------
     def _make_panel(self) -> None:
@@ -165,6 +189,9 @@ class ProofingBridge:
         self.panel = ProofingPanel(self.window)
         self.panel.finding_activated.connect(self._select)
         self.panel.fix_requested.connect(self._replace)
+        self.panel.field_activated.connect(self.window.metadata.focus_field)
+        self.panel.ignored.connect(lambda _kind, _text: self._field_words_changed())
+        self.panel.field_fix_requested.connect(self.window.metadata.replace_in_field)
         self.dock = QDockWidget(_("Proofing"), self.window)
         self.dock.setObjectName("proofingDock")
         self.dock.setWidget(self.panel)

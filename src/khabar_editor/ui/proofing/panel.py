@@ -10,9 +10,11 @@ from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushB
 
 from khabar_editor.i18n import N_, _
 from khabar_editor.proofing import RULES, SPELLING, Finding, Proofreader
+from khabar_editor.ui.proofing.field_spell import FieldFinding
 
-COLUMNS = (N_("Kind"), N_("Text"), N_("Message"), N_("Suggestions"))
+COLUMNS = (N_("Kind"), N_("Text"), N_("Message"), N_("Suggestions"), N_("Field"))
 _ROLE = Qt.ItemDataRole.UserRole
+_FIELD_ROLE = Qt.ItemDataRole.UserRole + 1  # index into the field findings
 
 
 def _rule_label(kind: str) -> str:
@@ -57,11 +59,16 @@ class ProofingPanel(QWidget):
     ignored = Signal(str, str)
     """(kind, text) of a finding the user chose to ignore for this session."""
     rule_toggled = Signal(str, bool)
+    field_activated = Signal(str, int, int)
+    """(field key, start, end) of a finding in a metadata field the user picked."""
+    field_fix_requested = Signal(str, int, int, str, str)
+    """(field key, start, end, replacement, text expected there) for a field finding."""
 
     def __init__(self, parent: QWidget | None = None, enabled_rules: Iterable[str] | None = None
                  ) -> None:
         super().__init__(parent)
         self._findings: list[Finding] = []
+        self._field_findings: list[FieldFinding] = []
         self._proofreader: Proofreader | None = None
         self._text = ""
         self._ignored: set[tuple[str, str]] = set()
@@ -112,21 +119,41 @@ class ProofingPanel(QWidget):
     def set_findings(self, findings: Iterable[Finding]) -> None:
         """Show ``findings`` (replacing the list)."""
         self._findings = [f for f in findings if (f.kind, f.text) not in self._ignored]
+        self._refill()
+
+    def set_field_findings(self, findings: Iterable[FieldFinding]) -> None:
+        """Show the findings of the metadata fields (headline, captions …) after the body's."""
+        self._field_findings = [ff for ff in findings
+                                if (ff.finding.kind, ff.finding.text) not in self._ignored]
+        self._refill()
+
+    def _refill(self) -> None:
         self.tree.clear()
-        for index, f in enumerate(self._findings):
+        rows = [(f, _(N_("Body")), _ROLE, i) for i, f in enumerate(self._findings)]
+        rows += [(ff.finding, ff.label, _FIELD_ROLE, i)
+                 for i, ff in enumerate(self._field_findings)]
+        for f, where, role, index in rows:
             kind = _(N_("Spelling")) if f.kind == SPELLING else _rule_label(f.kind)
-            item = QTreeWidgetItem([kind, f.text, f.message, ", ".join(f.suggestions[:5])])
-            item.setData(0, _ROLE, index)
+            item = QTreeWidgetItem([kind, f.text, f.message, ", ".join(f.suggestions[:5]),
+                                    where])
+            item.setData(0, role, index)
             self.tree.addTopLevelItem(item)
-        self.summary.setText(findings_label(len(self._findings)))
-        self.fix_button.setEnabled(bool(self._findings))
-        self.ignore_button.setEnabled(bool(self._findings))
-        self.fix_all_button.setEnabled(bool(fixable(self._findings)))
+        count = len(rows)
+        self.summary.setText(findings_label(count))
+        self.fix_button.setEnabled(bool(count))
+        self.ignore_button.setEnabled(bool(count))
+        self.fix_all_button.setEnabled(bool(fixable(self._findings)) or any(
+            fixable([ff.finding]) for ff in self._field_findings))
 
     @property
     def findings(self) -> list[Finding]:
-        """The findings shown."""
+        """The body's findings shown."""
         return list(self._findings)
+
+    @property
+    def field_findings(self) -> list[FieldFinding]:
+        """The metadata fields' findings shown."""
+        return list(self._field_findings)
 
     def set_proofreader(self, proofreader: Proofreader) -> None:
         """Check with ``proofreader``: rule switches act on it; its status becomes a notice."""
@@ -157,29 +184,54 @@ class ProofingPanel(QWidget):
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
-    def _current(self) -> Finding | None:
-        item = self.tree.currentItem()
+    def _item_finding(self, item: QTreeWidgetItem | None) -> tuple[Finding, FieldFinding | None] | None:
         if item is None:
             return None
-        return self._findings[int(item.data(0, _ROLE))]
+        index = item.data(0, _ROLE)
+        if index is not None:
+            return self._findings[int(index)], None
+        ff = self._field_findings[int(item.data(0, _FIELD_ROLE))]
+        return ff.finding, ff
+
+    def _current(self) -> Finding | None:
+        found = self._item_finding(self.tree.currentItem())
+        return found[0] if found else None
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        f = self._findings[int(item.data(0, _ROLE))]
-        self.finding_activated.emit(f.start, f.end)
+        found = self._item_finding(item)
+        if found is None:
+            return
+        f, ff = found
+        if ff is not None:
+            self.field_activated.emit(ff.key, f.start, f.end)
+        else:
+            self.finding_activated.emit(f.start, f.end)
 
     def fix_current(self) -> None:
         """Ask for the selected finding's fix (or its best suggestion)."""
-        f = self._current()
-        if f is None:
+        found = self._item_finding(self.tree.currentItem())
+        if found is None:
             return
+        f, ff = found
         replacement = f.fix if f.fix is not None else (f.suggestions[0] if f.suggestions else None)
-        if replacement is not None:
+        if replacement is None:
+            return
+        if ff is not None:
+            self.field_fix_requested.emit(ff.key, f.start, f.end, replacement, f.text)
+        else:
             self.fix_requested.emit(f.start, f.end, replacement)
 
     def fix_all(self) -> None:
-        """Ask for every rule fix, last first (one ``fix_requested`` each)."""
+        """Ask for every rule fix, last first (one ``fix_requested`` each; for the fields
+        one ``field_fix_requested`` each, last first within a field)."""
         for f in fixable(self._findings):
             self.fix_requested.emit(f.start, f.end, f.fix or "")
+        by_field: dict[str, list[Finding]] = {}
+        for ff in self._field_findings:
+            by_field.setdefault(ff.key, []).append(ff.finding)
+        for key, found in by_field.items():
+            for f in fixable(found):
+                self.field_fix_requested.emit(key, f.start, f.end, f.fix or "", f.text)
 
     def ignore_current(self) -> None:
         """Hide the selected finding (and, for spelling, accept the word this session)."""
@@ -189,5 +241,6 @@ class ProofingPanel(QWidget):
         self._ignored.add((f.kind, f.text))
         if f.kind == SPELLING and self._proofreader is not None:
             self._proofreader.ignore_all(f.text)
-        self.set_findings(self._findings)
+        self._findings = [g for g in self._findings if (g.kind, g.text) not in self._ignored]
+        self.set_field_findings(self._field_findings)
         self.ignored.emit(f.kind, f.text)
