@@ -12,13 +12,16 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from khabar_editor.errors import PackageError
-from khabar_editor.i18n import N_, _
+from khabar_editor.i18n import N_, _, get_language
 from khabar_editor.package import spec
 from khabar_editor.package.signing import (
     Integrity, KeyStore, SignatureState, Verification, classify, verify_loaded,
@@ -94,10 +97,59 @@ def _failed(path: Path, received: datetime, integrity: Integrity, reason: str,
                       None, reason)
 
 
+# Rows of unchanged package files, so that a re-scan (the inbox reopened, another
+# folder and back) costs a stat per package. The key is the file's identity and
+# change stamps plus the trusted keys; package folders are not cached (a member can
+# change without the folder's own stamps changing).
+CACHE_SIZE = 5000
+_cache: OrderedDict[tuple[Any, ...], InboxEntry] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _cache_key(path: Path, keys: KeyStore, verify_media: bool) -> tuple[Any, ...] | None:
+    try:
+        st = path.lstat()
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(st.st_mode):  # links and folders are always read afresh
+        return None
+    trusted = tuple((k.key.raw, k.revoked) for k in keys.keys())
+    return (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns,
+            verify_media, trusted, get_language())
+
+
+def clear_cache() -> None:
+    """Forget every remembered row."""
+    with _cache_lock:
+        _cache.clear()
+
+
 def inbox_entry(path: str | os.PathLike[str], *, keys: KeyStore | None = None,
                 verify_media: bool = False) -> InboxEntry:
-    """The inbox row for the package at ``path``; never raises for a bad package."""
+    """The inbox row for the package at ``path``; never raises for a bad package.
+
+    ``keys``: the trusted keys (default: the desk's store under the data folder).
+    An unchanged package file is answered from memory.
+    """
     path = Path(path)
+    store = keys if keys is not None else KeyStore()
+    key = _cache_key(path, store, verify_media)
+    if key is not None:
+        with _cache_lock:
+            cached = _cache.get(key)
+            if cached is not None:
+                _cache.move_to_end(key)
+                return cached
+    entry = _compute_entry(path, store, verify_media)
+    if key is not None:
+        with _cache_lock:
+            _cache[key] = entry
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+    return entry
+
+
+def _compute_entry(path: Path, keys: KeyStore, verify_media: bool) -> InboxEntry:
     received = _received(path)
     try:
         if verify_media:
