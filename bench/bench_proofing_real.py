@@ -204,20 +204,36 @@ GRAMMAR_FLIPS = {
 """A correct use and the real-word error made from it, to measure each rule's detection."""
 
 
+def _gender_flips() -> list[tuple[str, str]]:
+    """Feminine verb phrases after a feminine subject of the rule's list, made masculine."""
+    from khabar_editor.proofing.agreement import FEMININE_NOUNS, INTRANSITIVE_STEMS
+
+    nouns, stems = "|".join(FEMININE_NOUNS), "|".join(INTRANSITIVE_STEMS)
+    b, e = r"(?<![\p{L}\p{M}])", r"(?![\p{L}\p{M}])"
+    return [(rf"(?<={b}(?:{nouns})\s+(?:{stems})\s+)(?:गई|गयी){e}", "गया"),
+            (rf"(?<={b}(?:{nouns})\s+(?:{stems})\s+)रही{e}", "रहा"),
+            (rf"(?<={b}(?:{nouns})\s+)हुई{e}", "हुआ"),
+            (rf"(?<=(?:रही|गई|हुई)\s+)थी{e}", "था")]
+
+
 def grammar_detection(p: Proofreader, articles: list[str]) -> dict[str, tuple[int, int]]:
     """Per rule: (errors made, errors found) by flipping each correct use in turn."""
     import regex
 
     result: dict[str, tuple[int, int]] = {}
-    for rule_id, (pattern, wrong) in GRAMMAR_FLIPS.items():
+    flips = [(rule_id, [pair]) for rule_id, pair in GRAMMAR_FLIPS.items()]
+    flips.append(("grammar.gender_agreement", _gender_flips()))
+    for rule_id, pairs in flips:
         made = found = 0
-        for article in articles:
-            for line in article.split("\n"):
-                for m in regex.finditer(pattern, line):
-                    bad = line[:m.start()] + wrong + line[m.end():]
-                    made += 1
-                    found += any(f.kind == rule_id and f.start == m.start()
-                                 for f in p.check_paragraph(bad))
+        for pattern, wrong in pairs:
+            for article in articles:
+                for line in article.split("\n"):
+                    for m in regex.finditer(pattern, line):
+                        bad = line[:m.start()] + wrong + line[m.end():]
+                        made += 1
+                        # The agreement finding may start at the verb before the flipped word.
+                        found += any(f.kind == rule_id and f.start <= m.start() < f.end
+                                     for f in p.check_paragraph(bad))
         result[rule_id] = (made, found)
     return result
 
@@ -233,7 +249,7 @@ def evaluate(name: str, language: str, path: Path, personal: Path) -> tuple[list
                  f"{tokens} tokens, {len(articles)} articles")]
     if language == "hi":
         for rule_id in ("grammar.hai_plural", "grammar.ki_kee", "grammar.main_mein",
-                        "grammar.ne_intransitive"):
+                        "grammar.ne_intransitive", "grammar.gender_agreement"):
             others.setdefault(rule_id, 0)  # a rule that never fired is reported as 0
     for kind in sorted(others):
         target = "<= 0.5" if kind.startswith("grammar.") else ""

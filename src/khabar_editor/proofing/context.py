@@ -123,3 +123,6 @@ def ne_intransitive(text: str) -> Iterator[Finding]:
         yield finding(m.start(1), m.end(1), m.group(1), "grammar.ne_intransitive",
                       N_("Verbs such as \u201c{verb}\u201d take no \u201cने\u201d: "
                          "write the subject without it"), verb=m.group(1))
+
+
+from khabar_editor.proofing import agreement  # noqa: E402,F401 - registers grammar.gender_agreement
