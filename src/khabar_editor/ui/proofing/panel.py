@@ -79,6 +79,7 @@ class ProofingPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([_(c) for c in COLUMNS])
         self.tree.setRootIsDecorated(False)
+        self.tree.header().moveSection(4, 1)  # shown: Kind, Field, Text, Message, Suggestions
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         self.fix_button = QPushButton(_(N_("Fix")))
