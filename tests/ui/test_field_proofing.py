@@ -142,3 +142,11 @@ def test_stale_field_fix_changes_nothing(proofed):
     proofed.metadata.w["deck"].setText("कल बैठक")
     assert proofed.metadata.replace_in_field("deck", 3, 9, "सरकारी", "सरकारि") is False
     assert proofed.metadata.w["deck"].text() == "कल बैठक"
+
+
+def test_editor_proofreader_follows_the_house_digits(make_window, qtbot):
+    """The editor's proofreader is built with the Preferences' digit style."""
+    window = make_window(digit_style="devanagari")
+    window.proofing.start()
+    qtbot.waitUntil(lambda: window.proofing.proofreader is not None, timeout=10000)
+    assert window.proofing.proofreader.digits == "devanagari"

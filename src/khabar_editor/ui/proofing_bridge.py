@@ -69,7 +69,10 @@ class ProofingBridge:
         language = self.window.session.article.language.value
         language = language if language in ("hi", "ne") else "hi"
         words = list(self.window.session.package.wordlist)
-        digits = getattr(self.window.settings, "digit_style", None)  # the house digits
+        from khabar_editor.ui.article_language import proofing_digits
+
+        # The house digits (Nepali articles: Devanagari), as the export gate and CLI use.
+        digits = proofing_digits(language, getattr(self.window.settings, "digit_style", None))
         QThreadPool.globalInstance().start(_BuildTask(
             lambda: Proofreader(language, newsroom_words=words, digits=digits), self._relay))
 
