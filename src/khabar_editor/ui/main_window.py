@@ -8,10 +8,10 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
-                               QMessageBox, QSplitter, QVBoxLayout, QWidget)
+                               QMessageBox, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
 from khabar_editor import APP_NAME, __version__
 from khabar_editor.i18n import N_, _, translate
@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp"
 STATS_DELAY_MS = 400
+PANEL_PLACE_CHARS = 55  # the details panel's usual width, in average characters
 FOCUS_COLUMN_CHARS = 70  # line length in distraction-free mode (a readable measure)
 # Typical Hindi prose: measures how wide 70 characters of real text are.
 _MEASURE_SAMPLE = "कोसी नदी का जलस्तर पिछले दो दिनों में लगभग चालीस सेंटीमीटर घटा है"
@@ -55,6 +56,13 @@ class _FirstPaint(QObject):
             painted, self._painted = self._painted, None
             painted()
         return False
+
+
+class _PanelPlace(QWidget):
+    """Keeps the details panel's place (about its width) until the panel is built."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(max(260, self.fontMetrics().averageCharWidth() * PANEL_PLACE_CHARS), 400)
 
 
 def restart_notice(new_language: str) -> str:
@@ -107,13 +115,10 @@ class MainWindow(QMainWindow):
         from khabar_editor.ui import desk_controller, legacy_paste, phonetic_input, proofing_bridge
         from khabar_editor.ui import outbox as outbox_ui
         from khabar_editor.ui import panels
-        from khabar_editor.ui.actions import build_actions, build_menus
 
         self.taxonomy = self._load_taxonomy()
         self.session = DocumentSession(self, self.settings, self.state, self._recovery)
         self._build_widgets()
-        self.actions_by_name = build_actions(self)
-        self.recent_menu = build_menus(self, self.actions_by_name)
         self._build_timers()
         self.proofing = proofing_bridge.attach(self)
         self.desk = desk_controller.attach(self)
@@ -166,7 +171,7 @@ class MainWindow(QMainWindow):
         self.highlighter = MarkdownHighlighter(self.editor.document())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.editor)
-        self.splitter.addWidget(QWidget())  # the preview's place, filled by _build_widgets
+        self.splitter.addWidget(QTextBrowser())  # the preview's place (same size), until built
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         central = QWidget()
@@ -175,6 +180,26 @@ class MainWindow(QMainWindow):
         self._central_layout.setSpacing(0)
         self._central_layout.addWidget(self.splitter, 1)  # the find bar: only the height it needs
         self.setCentralWidget(central)
+        # Menus, toolbars, the details dock and the status bar are in place for the first
+        # paint (the panels' contents come after it), so the text does not move later.
+        from khabar_editor.ui.actions import build_actions, build_menus
+
+        self.actions_by_name = build_actions(self)
+        self.recent_menu = build_menus(self, self.actions_by_name)
+        self.metadata_dock = QDockWidget(_("Article details"), self)
+        self.metadata_dock.setObjectName("metadataDock")
+        self.metadata_dock.setWidget(_PanelPlace(self))
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.metadata_dock)
+        wanted = set(self.state.open_panels) if self.state.panels_saved else {"metadata",
+                                                                              "preview"}
+        self.metadata_dock.setVisible("metadata" in wanted)
+        self.splitter.widget(1).setVisible("preview" in wanted)
+        self.status_counts = QLabel()
+        self.status_counts.setObjectName("statusCounts")
+        self.status_saved = QLabel()
+        self.status_saved.setObjectName("statusSaved")
+        self.statusBar().addWidget(self.status_counts, 1)
+        self.statusBar().addPermanentWidget(self.status_saved)
         s = self.settings
         self.editor.setFont(editor_font(s.font_family, s.font_size))
         if s.zoom:
@@ -192,7 +217,14 @@ class MainWindow(QMainWindow):
 
         self.editor.files_dropped.connect(self.open_dropped)
         self.preview = PreviewPane(self._preview_job, lambda: self.session.package.media)
-        self.splitter.replaceWidget(1, self.preview).deleteLater()
+        place, sizes = self.splitter.widget(1), self.splitter.sizes()
+        place.hide()
+        self.splitter.insertWidget(1, self.preview)  # where the first paint kept its place
+        place.setParent(None)
+        place.deleteLater()
+        self.splitter.setStretchFactor(1, 1)
+        if self.isVisible() and sum(sizes) > 0:
+            self.splitter.setSizes(sizes)
         self.find_bar = FindBar(self.editor)
         self.find_bar.hide()
         self._central_layout.addWidget(self.find_bar)
@@ -204,10 +236,8 @@ class MainWindow(QMainWindow):
         self.language_switch = article_language.attach(self)  # proofing follows the article
         self.metadata.media.insert_requested.connect(self.on_insert_photo)
         self.metadata.media.remove_requested.connect(self._remove_photo)
-        self.metadata_dock = QDockWidget(_("Article details"), self)
-        self.metadata_dock.setObjectName("metadataDock")
+        self.metadata_dock.widget().deleteLater()  # the place kept for the first paint
         self.metadata_dock.setWidget(self.metadata)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.metadata_dock)
         self.editor.textChanged.connect(self._body_changed)
         # Value and range change in several steps while the text lays out; sync
         # once they have settled.
@@ -224,12 +254,6 @@ class MainWindow(QMainWindow):
         self.preview.rendered.connect(lambda *_a: self.scroll_timer.start())
         self.preview.verticalScrollBar().rangeChanged.connect(lambda *_a: self.scroll_timer.start())
         self.preview_width_watcher = scroll_sync.PreviewWidthWatcher(self.preview)
-        self.status_counts = QLabel()
-        self.status_counts.setObjectName("statusCounts")
-        self.status_saved = QLabel()
-        self.status_saved.setObjectName("statusSaved")
-        self.statusBar().addWidget(self.status_counts, 1)
-        self.statusBar().addPermanentWidget(self.status_saved)
 
     def _build_timers(self) -> None:
         self.autosave_timer = QTimer(self)
