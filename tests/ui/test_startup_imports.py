@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from khabar_editor.app.recovery import RecoveryStore
 from khabar_editor.settings import Settings, State
 from khabar_editor.ui.app import create_application, early_text, startup
@@ -31,17 +33,20 @@ def test_importing_the_window_does_not_import_what_the_first_paint_does_not_need
 
 
 def test_early_text_reads_plain_markdown_and_leaves_the_rest_to_the_open(tmp_path):
-    """.md/.txt text is read at once (BOM, CRLF); packages, front matter, bad UTF-8 are not."""
+    """.md/.txt bodies are read at once (BOM, CRLF, front matter); packages, bad UTF-8 are not."""
     md = tmp_path / "a.md"
     md.write_bytes(b"\xef\xbb\xbf" + ARTICLE.replace("\n", "\r\n").encode())
     assert early_text(str(md)) == ARTICLE
     front = tmp_path / "b.md"
-    front.write_text("---\nheadline: x\n---\nbody\n", encoding="utf-8")
+    front.write_text("---\nheadline: x\n---\n" + ARTICLE, encoding="utf-8")
+    assert early_text(str(front)) == ARTICLE  # the body only
+    unclosed = tmp_path / "b2.md"
+    unclosed.write_text("---\nheadline: x\n" + ARTICLE, encoding="utf-8")
     bad = tmp_path / "c.txt"
     bad.write_bytes(b"\xff\xfe not utf-8")
     package = tmp_path / "d.khabar"
     package.write_bytes(b"PK")
-    for path in (front, bad, package, tmp_path / "missing.md"):
+    for path in (unclosed, bad, package, tmp_path / "missing.md"):
         assert early_text(str(path)) is None
     assert early_text(None) is None
 
@@ -56,11 +61,12 @@ def _deferred(qtbot, khabar_dirs):
     return window
 
 
+@pytest.mark.parametrize("front", ["", "---\nheadline: कोसी\n---\n"])
 def test_deferred_window_paints_the_text_then_opens_the_file_without_losing_it(
-        qtbot, khabar_dirs, answered, tmp_path):
+        qtbot, khabar_dirs, answered, tmp_path, front):
     """The early text is shown before the session exists; after start-up it is the article."""
     path = tmp_path / "article.md"
-    path.write_text(ARTICLE, encoding="utf-8")
+    path.write_text(front + ARTICLE, encoding="utf-8")
     window = _deferred(qtbot, khabar_dirs)
     assert not hasattr(window, "session") and not hasattr(window, "preview")
     window.show_text_early(early_text(str(path)))

@@ -120,8 +120,9 @@ EARLY_TEXT_MAX_BYTES = 4 * 1024 * 1024  # larger files wait for the full open (i
 def early_text(file: str | None) -> str | None:
     """The text of a plain ``.md``/``.txt`` file, read quickly for the first paint.
 
-    None when the file needs the full open (a package, front matter, too large, not
-    UTF-8, unreadable): the session's open then shows it, and reports any error.
+    Only the body (after any front matter). None when the file needs the full open (a
+    package, too large, not UTF-8, unreadable): the session's open then shows it, and
+    reports any error.
     """
     if not file or Path(file).suffix.lower() not in EARLY_TEXT_SUFFIXES:
         return None
@@ -133,10 +134,14 @@ def early_text(file: str | None) -> str | None:
         text = data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
-    if len(data) > EARLY_TEXT_MAX_BYTES or text.lstrip().startswith("---"):
+    if len(data) > EARLY_TEXT_MAX_BYTES:
         return None
     # As the open will clean it; if it differs after all, the open shows its own text.
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if text.startswith("---\n"):  # front matter: the body follows the closing fence
+        end = text.find("\n---\n", 3)
+        return None if end == -1 else text[end + 5:]
+    return text
 
 
 def _test_hooks(window: object) -> None:
