@@ -88,3 +88,19 @@ def test_metadata_changes_are_listed_field_by_field(qtbot):
             for r in range(view.fields.rowCount())]
     assert rows == [["Headline", "बाढ़", "भीषण बाढ़"], ["Photo 1: caption", "", "राहत शिविर"]]
     assert "2 fields changed" in view.summary.text()
+
+
+def test_every_metadata_field_the_core_reports_has_a_label():
+    """Each field name the diff can report (media aside) is shown with a translated label."""
+    import re
+
+    from khabar_editor.article.diff import IGNORED_FIELDS, _flatten
+    from khabar_editor.article.model import Article
+    from khabar_editor.ui.changes_view import FIELD_LABELS
+
+    names = {n for n in _flatten(Article())
+             if not n.startswith("media[") and n not in IGNORED_FIELDS}
+    assert names, "the core reports no fields"
+    unlabelled = sorted(n for n in names if n not in FIELD_LABELS)
+    assert unlabelled == []
+    assert all(re.fullmatch(r"[a-z_.]+", n) for n in names)
