@@ -60,3 +60,103 @@ def conventions(word: str) -> Iterator[str]:
         if form not in seen:
             seen.add(form)
             yield form
+
+
+# -- verb paradigms ---------------------------------------------------------------
+# A Nepali verb is listed by its infinitive (गर्नु, खानु); ne_NP knows few finite forms.
+# The endings below are a closed class of grammar (tense, person, participles), not
+# words: a form is accepted when its infinitive is a known word. Consonant stems keep
+# the halant before a consonant ending (गर्छ, गर्दछ, गर्ला) and lose it before a vowel
+# sign (गरेको, गरेँ); vowel stems take the independent vowels (खाए, खायौं, खाइ).
+_HALANT = "\u094d"
+_CONSONANT_ENDINGS = (
+    "छ", "छन्", "छु", "छौ", "छौं", "छौँ", "छस्", "दछ", "दछन्", "दछु", "दै", "दा", "दिन",
+    "दैन", "दैनन्", "न", "ने", "नु", "ला", "लान्", "लिन्", "लास्", "यो", "थ्यो", "थे",
+    "नेछ", "नेछन्", "नेछु", "दैछ", "दो", "दी", "न्छ", "न्छन्", "न्छु", "न्न",
+)
+_SIGN_ENDINGS = (
+    "ेको", "ेका", "ेकी", "े", "ेँ", "ें", "ेन", "ेनन्", "ेछ", "ेछन्", "ेर", "ौ", "ौं", "ौँ",
+    "ोस्", "ोस", "ुँ", "ूँ", "ून्", "िन", "िनँ",
+)
+_VOWEL_ENDINGS = (
+    "ए", "एको", "एका", "एकी", "एँ", "एं", "एन", "एनन्", "एछ", "एछन्", "एर", "यौ", "यौं",
+    "यौँ", "ओस्", "ओस", "ऊँ", "उँ", "ऊन्",
+)
+# Honorific (गर्नुभयो) and compound (गरिरहेको, खाइसकेको, लगाइदिने) verbs: an infinitive
+# or a conjunctive participle in -इ followed by a form of one of these auxiliaries.
+_HONORIFIC = ("भयो", "भए", "भएको", "भएका", "भएन", "हुन्छ", "हुन्छन्", "हुनेछ", "हुने",
+              "होस्", "हुँदै", "हुँदा", "हुन्न", "हुन्थ्यो", "हुन", "हुन्न")
+_AUXILIARIES = ("रह", "सक", "दि", "हाल", "राख", "दे", "पठा", "बस")
+_PARTICIPLE_IRREGULAR = {"भइ": "हुनु", "भै": "हुनु", "गइ": "जानु", "लिइ": "लिनु"}
+_SIGNS = set("\u093e\u093f\u0940\u0941\u0942\u0943\u0947\u0948\u094b\u094c\u0901\u0902")
+
+
+def _is_vowel_final(s: str) -> bool:
+    return bool(s) and (s[-1] in _SIGNS or "\u0905" <= s[-1] <= "\u0914")
+
+
+def _is_consonant_final(s: str) -> bool:
+    return bool(s) and "\u0915" <= s[-1] <= "\u0939"
+
+
+def infinitives(word: str) -> Iterator[str]:
+    """Infinitives whose finite form ``word`` may be (गर्छ → गर्नु, खायौं → खानु,
+    गरेँ → गर्नु); each needs to be a known word for ``word`` to be accepted."""
+    for ending in _CONSONANT_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending):
+            rest = word[:-len(ending)]
+            if rest.endswith(_HALANT) or _is_vowel_final(rest):
+                yield rest + "नु"
+            elif ending.startswith("न्") and _is_consonant_final(rest):
+                yield rest + "नु"               # रहन्छ → रहनु
+    for ending in _SIGN_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending):
+            rest = word[:-len(ending)]
+            if _is_consonant_final(rest):
+                yield rest + _HALANT + "नु"
+    for ending in _VOWEL_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending):
+            rest = word[:-len(ending)]
+            if _is_vowel_final(rest):
+                yield rest + "नु"
+
+
+def _participle_infinitives(part: str) -> Iterator[str]:
+    if part in _PARTICIPLE_IRREGULAR:
+        yield _PARTICIPLE_IRREGULAR[part]
+    elif part.endswith("ि") and _is_consonant_final(part[:-1]):
+        yield part[:-1] + _HALANT + "नु"        # गरि → गर्नु
+    elif part.endswith("इ") and _is_vowel_final(part[:-1]):
+        yield part[:-1] + "नु"                  # खाइ → खानु
+        if part.endswith("ाइ"):
+            yield part[:-1] + "उनु"             # लगाइ → लगाउनु
+
+
+def verb_analyses(word: str) -> Iterator[tuple[str, ...]]:
+    """Ways to read ``word`` as a verb form: tuples of words that must all be known
+    (the infinitive, and for a compound verb the auxiliary's infinitive too)."""
+    for inf in infinitives(word):
+        yield (inf,)
+    for aux in _HONORIFIC:                    # गर्नुभयो, हेर्नुहुन्छ
+        if word.endswith(aux) and word[:-len(aux)].endswith("नु") and len(word) > len(aux) + 2:
+            yield (word[:-len(aux)],)
+    for aux in _AUXILIARIES:                  # गरिरहेको, खाइसकेको, लगाइदिने
+        i = word.find(aux, 2)
+        while i > 0:
+            part, tail = word[:i], word[i:]
+            if any(inf in (aux + "नु", aux + _HALANT + "नु") for inf in infinitives(tail)):
+                for inf in _participle_infinitives(part):
+                    yield (inf,)
+            i = word.find(aux, i + 1)
+
+
+def emphatic_bases(word: str) -> Iterator[str]:
+    """Words whose emphatic form in -ै ``word`` may be (राम्रै ← राम्रो, भातै ← भात,
+    पत्तै ← पत्ता). The caller must also check that the -े form is not a word (an e/ai
+    slip: गरै for गरे)."""
+    if word.endswith("\u0948") and len(word) >= 3:
+        rest = word[:-1]
+        if _is_consonant_final(rest):
+            yield rest
+            yield rest + "\u094b"
+            yield rest + "\u093e"

@@ -133,9 +133,23 @@ class Proofreader:
                      or not any("\u0900" <= ch <= "\u097f" for ch in key)
                      or (self.language == "ne" and any(
                          self._accepts(form) or any(self._accepts(s) for s in nepali.stems(form))
-                         for form in nepali.conventions(key))))
+                         for form in nepali.conventions(key)))
+                     or (self.language == "ne" and self._nepali_grammar(key)))
             self._known[key] = known
         return known
+
+    def _nepali_grammar(self, key: str) -> bool:
+        """Nepali: a verb form whose infinitive is known (गर्छ, गरिरहेको, गर्नुभयो, खायौं),
+        or an emphatic -ै form of a known word (राम्रै, भातै) whose -े form is no word;
+        either may carry joined postpositions (गरिरहेकोमा)."""
+        for form in (key, *nepali.stems(key)):
+            for parts in nepali.verb_analyses(form):
+                if all(self._accepts(p) for p in parts):
+                    return True
+            if form.endswith("\u0948") and not self._accepts(form[:-1] + "\u0947"):
+                if any(self._accepts(b) for b in nepali.emphatic_bases(form)):
+                    return True
+        return False
 
     def _compound(self, key: str) -> bool:
         """Hindi: a frequent known word with a productive second element or suffix from a
