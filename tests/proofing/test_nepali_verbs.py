@@ -54,3 +54,14 @@ def test_infinitives_rule_shapes():
 def test_hindi_is_unaffected(tmp_path):
     """The Nepali verb rules never run for Hindi: गर्छ is not a Hindi word."""
     assert not Proofreader("hi", personal=tmp_path / "p.txt").is_correct("गर्छ")
+
+
+def test_classifier_and_derivational_endings_joined(ne):
+    """-जना (सबैजना), -जसो (सधैँजसो) and -पन (अल्छीपन) join a known word like -वटा."""
+    assert ne.is_correct("सबैजना") and ne.is_correct("सधैँजसो") and ne.is_correct("अल्छीपन")
+    assert not ne.is_correct("सबीजना")
+
+
+def test_verb_forms_are_suggested(ne):
+    """A slip in a verb form gets the form itself as a suggestion (गरीरहेको → गरिरहेको)."""
+    assert "गरिरहेको" in ne.suggest("गरीरहेको")[:5]

@@ -205,8 +205,8 @@ class Proofreader:
         return self._in_word_lists(key) or (self._hunspell_checks and self._accepts_form(key))
 
     def _accepts_form(self, key: str) -> bool:
-        return self._accepts(key) or (self.language == "ne" and any(
-            self._accepts(stem) for stem in nepali.stems(key)))
+        return self._accepts(key) or (self.language == "ne" and (any(
+            self._accepts(stem) for stem in nepali.stems(key)) or self._nepali_grammar(key)))
 
     def _frequency(self, key: str) -> int:
         return self._lexicon.get(key, 300 if key in self._extra else 0)
