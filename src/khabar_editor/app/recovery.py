@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -103,6 +104,16 @@ class RecoveryStore:
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or (data_dir() / "recovery")
+        # Autosaves may be written from a worker thread: a write and a remove of the
+        # same entry never interleave, and a write begun before a remove (a clean
+        # save or close) is dropped instead of bringing the entry back.
+        self._lock = threading.Lock()
+        self._epochs: dict[str, int] = {}
+
+    def epoch(self, session_id: str) -> int:
+        """How many times the session's entry was removed; pass to :meth:`write`."""
+        with self._lock:
+            return self._epochs.get(session_id, 0)
 
     def new_session_id(self) -> str:
         """A fresh id for an editing session's entry."""
@@ -115,16 +126,13 @@ class RecoveryStore:
         return self.directory / f"{session_id}.media"
 
     def write(self, session_id: str, article: Article, original_path: str,
-              media: dict[str, bytes], wordlist: list[str] | None = None) -> Path:
-        """Save the working state atomically; photos are written once each."""
-        media_dir = self.media_dir(session_id)
-        for key, data in media.items():
-            name = key.split("/", 1)[-1]
-            target = media_dir / name
-            if "/" in name or "\\" in name or name in ("", ".", "..") or target.exists():
-                continue
-            media_dir.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, data, private=True)
+              media: dict[str, bytes], wordlist: list[str] | None = None,
+              epoch: int | None = None) -> Path | None:
+        """Save the working state atomically; photos are written once each.
+
+        With ``epoch`` (from :meth:`epoch`, taken when the state was captured) the
+        write is skipped, returning ``None``, if the entry was removed since.
+        """
         record = {
             "format": RECOVERY_FORMAT,
             "pid": os.getpid(),
@@ -135,14 +143,27 @@ class RecoveryStore:
             "article_md": to_markdown(article),
             "wordlist": list(wordlist or []),
         }
-        path = self.entry_path(session_id)
-        write_json_atomic(path, record)
+        with self._lock:
+            if epoch is not None and epoch != self._epochs.get(session_id, 0):
+                return None
+            media_dir = self.media_dir(session_id)
+            for key, data in media.items():
+                name = key.split("/", 1)[-1]
+                target = media_dir / name
+                if "/" in name or "\\" in name or name in ("", ".", "..") or target.exists():
+                    continue
+                media_dir.mkdir(parents=True, exist_ok=True)
+                atomic_write(target, data, private=True)
+            path = self.entry_path(session_id)
+            write_json_atomic(path, record)
         return path
 
     def remove(self, session_id: str) -> None:
         """Delete a session's entry (after a clean save or close)."""
-        self.entry_path(session_id).unlink(missing_ok=True)
-        shutil.rmtree(self.media_dir(session_id), ignore_errors=True)
+        with self._lock:
+            self._epochs[session_id] = self._epochs.get(session_id, 0) + 1
+            self.entry_path(session_id).unlink(missing_ok=True)
+            shutil.rmtree(self.media_dir(session_id), ignore_errors=True)
 
     def discard(self, info: RecoveryInfo) -> None:
         """Delete a found entry the user does not want."""

@@ -7,7 +7,9 @@ whole open/save/close/recover flow is tested with a fake view and no display.
 
 from __future__ import annotations
 
+import copy
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -87,6 +89,7 @@ class DocumentSession:
         self.session_id = self.recovery.new_session_id()
         self.revision = 0  # bumped on every change; tags preview renders
         self._autosaved_revision = 0
+        self._autosave_thread: threading.Thread | None = None
         self._doc = _Doc(_new_package(self._fresh_article()))
         self.signing_key: SigningKey | None = None  # set by the window once unlocked
 
@@ -284,19 +287,59 @@ class DocumentSession:
         return True
 
     # -- autosave and recovery --------------------------------------------------------
-    def autosave(self) -> bool:
-        """Write the working state to the recovery area if it changed since last time."""
+    def autosave(self, background: bool = False) -> bool:
+        """Write the working state to the recovery area if it changed since last time.
+
+        ``background``: only capture the state here (a copy of the article, cheap)
+        and serialise and write it on a worker thread, so a long article never
+        stalls the window; one autosave at a time (``False`` while one runs: the
+        next tick tries again). ``True`` means a write was done or started.
+        """
         if not self.dirty or self._autosaved_revision == self.revision:
             return False
-        self.view.flush_edits()
-        try:
-            self.recovery.write(self.session_id, self.article,
-                                str(self.path) if self.path else "", self.package.media,
-                                self.package.wordlist)
-        except (OSError, KhabarError) as exc:
-            log.warning("Autosave failed: %s", exc)
+        if background and self.autosave_running():
             return False
-        self._autosaved_revision = self.revision
+        self.wait_for_autosave()  # never two writes at once
+        self.view.flush_edits()
+        revision = self.revision
+        args = (self.session_id, copy.deepcopy(self.article),
+                str(self.path) if self.path else "", dict(self.package.media),
+                list(self.package.wordlist))
+        if not background:
+            try:
+                self.recovery.write(*args)
+            except (OSError, KhabarError) as exc:
+                log.warning("Autosave failed: %s", exc)
+                return False
+            self._autosaved_revision = revision
+            return True
+        epoch = self.recovery.epoch(self.session_id)
+        self._autosaved_revision = revision  # optimistic; a failed write resets it
+        thread = threading.Thread(target=self._autosave_worker, args=(revision, args, epoch),
+                                  name="khabar-autosave", daemon=True)
+        self._autosave_thread = thread
+        thread.start()
+        return True
+
+    def _autosave_worker(self, revision: int, args: tuple, epoch: int) -> None:
+        try:
+            self.recovery.write(*args, epoch=epoch)
+        except Exception as exc:  # noqa: BLE001 - a worker must not die silently
+            log.warning("Autosave failed: %s", exc)
+            if self._autosaved_revision == revision:
+                self._autosaved_revision = 0  # try again on the next tick
+
+    def autosave_running(self) -> bool:
+        """Whether a background autosave is still being written."""
+        thread = self._autosave_thread
+        return thread is not None and thread.is_alive()
+
+    def wait_for_autosave(self, timeout: float | None = None) -> bool:
+        """Block until a background autosave finished; ``False`` on timeout."""
+        thread = self._autosave_thread
+        if thread is not None:
+            thread.join(timeout)
+            return not thread.is_alive()
         return True
 
     def offer_recovery(self) -> bool:

@@ -257,7 +257,8 @@ class MainWindow(QMainWindow):
 
     def _build_timers(self) -> None:
         self.autosave_timer = QTimer(self)
-        self.autosave_timer.timeout.connect(self.session.autosave)
+        # Serialised and written on a worker thread: a long article never stalls typing.
+        self.autosave_timer.timeout.connect(lambda: self.session.autosave(background=True))
         self.stats_timer = QTimer(self)
         self.stats_timer.setSingleShot(True)
         self.stats_timer.setInterval(STATS_DELAY_MS)
