@@ -65,3 +65,9 @@ def test_classifier_and_derivational_endings_joined(ne):
 def test_verb_forms_are_suggested(ne):
     """A slip in a verb form gets the form itself as a suggestion (गरीरहेको → गरिरहेको)."""
     assert "गरिरहेको" in ne.suggest("गरीरहेको")[:5]
+
+
+def test_common_loanwords_accepted_and_slips_flagged(ne):
+    """फोन, लकडाउन and फोनमा are accepted; फोनमा with a stray vowel (फोनामा) is not."""
+    assert ne.is_correct("फोन") and ne.is_correct("लकडाउन") and ne.is_correct("फोनमा")
+    assert not ne.is_correct("फौन")
