@@ -68,6 +68,20 @@ def test_verb_forms_are_suggested(ne):
 
 
 def test_common_loanwords_accepted_and_slips_flagged(ne):
-    """फोन, लकडाउन and फोनमा are accepted; फोनमा with a stray vowel (फोनामा) is not."""
+    """फोन, लकडाउन and फोनमा are accepted; फोन with a wrong vowel (फौन) is not."""
     assert ne.is_correct("फोन") and ne.is_correct("लकडाउन") and ne.is_correct("फोनमा")
     assert not ne.is_correct("फौन")
+
+
+def test_class_nasal_or_anusvara_both_accepted(ne):
+    """सम्भव and संभव, मङ्सिर and मंसिर are both in use; a vowel slip (सम्भाव) is still flagged."""
+    assert all(ne.is_correct(w) for w in ("सम्भव", "संभव", "मङ्सिर", "मंसिर"))
+    assert not ne.is_correct("सम्भाव")
+
+
+def test_shared_sanskrit_word_accepted_only_without_nepali_neighbour(ne):
+    """स्पष्ट (hi_IN, no Nepali word one slip away) is accepted; a slip of a Nepali word that
+    happens to be a Hindi word is not accepted this way."""
+    assert ne.is_correct("स्पष्ट")
+    assert ne._shared_with_hindi("स्पष्ट")
+    assert not ne._shared_with_hindi("उन्नति")  # ne_NP has उन्नती one vowel length away

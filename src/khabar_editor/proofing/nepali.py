@@ -38,22 +38,24 @@ def stems(word: str, layers: int = MAX_LAYERS) -> Iterator[str]:
 
 
 _VELARS = "कखगघ"
+_CLASS_NASALS = (("ङ", _VELARS), ("ञ", "चछजझ"), ("ण", "टठडढ"), ("न", "तथदध"), ("म", "पफबभ"))
 
 
 def conventions(word: str) -> Iterator[str]:
-    """``word`` in the other spelling conventions in use: ँ/ं (तपाईं/तपाईँ), ङ्/ं before a
-    velar (मङ्सिर/मंसिर), श/स at the start of सुरु/शुरु; ``word`` itself first."""
+    """``word`` in the other spelling conventions in use: ँ/ं (तपाईं/तपाईँ), the class nasal
+    or ं before a stop (मङ्सिर/मंसिर, सम्भव/संभव), श/स at the start of सुरु/शुरु; ``word``
+    itself first."""
     yield word
     seen = {word}
     forms = [word.replace("\u0902", "\u0901"), word.replace("\u0901", "\u0902")]
-    velar = word
-    for v in _VELARS:
-        velar = velar.replace("\u0902" + v, "\u0919\u094d" + v)
-    forms.append(velar)
-    plain = word
-    for v in _VELARS:
-        plain = plain.replace("\u0919\u094d" + v, "\u0902" + v)
-    forms.append(plain)
+    # Before a stop the anusvara and the nasal of the stop's class are both written
+    # (मङ्सिर/मंसिर, सम्भव/संभव, अन्त/अंत, पञ्च/पंच, कण्ठ/कंठ); ne_NP mixes them.
+    nasal = plain = word
+    for nasal_letter, stops in _CLASS_NASALS:
+        for v in stops:
+            nasal = nasal.replace("\u0902" + v, nasal_letter + "\u094d" + v)
+            plain = plain.replace(nasal_letter + "\u094d" + v, "\u0902" + v)
+    forms += [nasal, plain]
     if word.startswith("शुरु"):
         forms.append("सुरु" + word[4:])
     for form in forms:

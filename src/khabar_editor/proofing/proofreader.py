@@ -26,7 +26,8 @@ from khabar_editor.proofing.errormodel import candidates, cheap_edits, rank
 from khabar_editor.proofing.findings import SPELLING, Finding
 from khabar_editor.proofing.inflect import variants
 from khabar_editor.proofing.lexicon import (LEXICON_FILES, default_personal_path,
-                                            load_lexicon, lookup_key, nukta_words,
+                                            hunspell_words, load_lexicon, lookup_key,
+                                            nukta_words,
                                             read_word_file, write_word_file)
 from khabar_editor.proofing.rules import (ABBREVIATIONS, DIGIT_STYLES, RULES, default_enabled,
                                           house_digits)
@@ -140,8 +141,8 @@ class Proofreader:
 
     def _nepali_grammar(self, key: str) -> bool:
         """Nepali: a verb form whose infinitive is known (गर्छ, गरिरहेको, गर्नुभयो, खायौं),
-        or an emphatic -ै form of a known word (राम्रै, भातै) whose -े form is no word;
-        either may carry joined postpositions (गरिरहेकोमा)."""
+        an emphatic -ै form of a known word (राम्रै, भातै) whose -े form is no word, or a
+        shared Sanskrit word (below); any may carry joined postpositions (गरिरहेकोमा)."""
         for form in (key, *nepali.stems(key)):
             for parts in nepali.verb_analyses(form):
                 if all(self._accepts(p) for p in parts):
@@ -149,7 +150,18 @@ class Proofreader:
             if form.endswith("\u0948") and not self._accepts(form[:-1] + "\u0947"):
                 if any(self._accepts(b) for b in nepali.emphatic_bases(form)):
                     return True
+            if self._shared_with_hindi(form):
+                return True
         return False
+
+    def _shared_with_hindi(self, key: str) -> bool:
+        """Nepali: a word of the curated Hindi list (hi_IN.dic) of four letters or more —
+        the Sanskrit vocabulary both languages share (संसार, सम्भव, उन्नति), which ne_NP
+        lacks — provided no Nepali word is one confusable edit from it (a slip of a Nepali
+        word is never accepted this way)."""
+        if len(key) < 4 or key not in hunspell_words("hi"):
+            return False
+        return not any(self._accepts(edit) for edit, _cost in cheap_edits(key))
 
     def _compound(self, key: str) -> bool:
         """Hindi: a frequent known word with a productive second element or suffix from a
