@@ -85,3 +85,8 @@ def test_shared_sanskrit_word_accepted_only_without_nepali_neighbour(ne):
     assert ne.is_correct("स्पष्ट")
     assert ne._shared_with_hindi("स्पष्ट")
     assert not ne._shared_with_hindi("उन्नति")  # ne_NP has उन्नती one vowel length away
+
+
+def test_postposition_on_its_own_accepted(ne):
+    """A postposition of the closed list written as its own word (वरिपरि) is a word."""
+    assert ne.is_correct("वरिपरि") and not ne.is_correct("वरीपरि")
