@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser
 
 from khabar_editor.app.scrollmap import anchor_pairs, heading_lines, map_position
@@ -10,11 +11,68 @@ from khabar_editor.app.scrollmap import anchor_pairs, heading_lines, map_positio
 RERENDER_WIDTH_STEP = 40  # px: photos are re-scaled when the pane changes this much
 
 
+class _HeadingBlocks:
+    """The numbers of a document's heading blocks, found again only after it changes.
+
+    The scroll sync runs on every scroll and every range change of either pane
+    (hundreds of times while the preview lays out); walking every block of a
+    100k-word text each time cost 50-60 ms. The block list is kept per document
+    and thrown away on ``contentsChange``; the positions are asked of the layout
+    for the headings only, and the position is mapped by bisection.
+    """
+
+    def __init__(self, doc: QTextDocument, find) -> None:
+        self.doc = doc
+        self._find = find
+        self._blocks: list[int] | None = None
+        doc.contentsChange.connect(self._changed)
+
+    def _changed(self, *_args) -> None:
+        self._blocks = None
+
+    def blocks(self) -> list[int]:
+        if self._blocks is None:
+            self._blocks = self._find(self.doc)
+        return self._blocks
+
+
+def _cache(widget, find) -> _HeadingBlocks:
+    doc = widget.document()
+    cache = getattr(widget, "_heading_blocks", None)
+    if cache is None or cache.doc is not doc:  # a new document was set
+        cache = _HeadingBlocks(doc, find)
+        widget._heading_blocks = cache
+    return cache
+
+
+def _editor_heading_blocks(doc: QTextDocument) -> list[int]:
+    global blocks_walked
+    text = doc.toPlainText()
+    blocks_walked += doc.blockCount()
+    return heading_lines(text)
+
+
+def _preview_heading_blocks(doc: QTextDocument) -> list[int]:
+    """Block numbers of the body's subheads in the preview (the headline is not one)."""
+    global blocks_walked
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        blocks_walked += 1
+        if block.blockFormat().headingLevel() > 0:
+            found.append(block.blockNumber())
+        block = block.next()
+    return found[1:]
+
+
+blocks_walked = 0  # blocks visited to find headings (tests assert it does not grow per call)
+
+
 def editor_heading_positions(editor: QPlainTextEdit) -> list[float]:
     """Scroll-bar values (visual lines) at which each subhead of the text is at the top."""
     doc = editor.document()
     positions = []
-    for line in heading_lines(editor.toPlainText()):
+    for line in _cache(editor, _editor_heading_blocks).blocks():
         block = doc.findBlockByNumber(line)
         if block.isValid() and block.layout() is not None:
             positions.append(float(block.firstLineNumber()))
@@ -26,14 +84,10 @@ def preview_heading_positions(preview: QTextBrowser) -> list[float]:
     doc = preview.document()
     layout = doc.documentLayout()
     positions = []
-    block = doc.begin()
-    seen_headline = False
-    while block.isValid():
-        if block.blockFormat().headingLevel() > 0:
-            if seen_headline:
-                positions.append(layout.blockBoundingRect(block).top())
-            seen_headline = True
-        block = block.next()
+    for number in _cache(preview, _preview_heading_blocks).blocks():
+        block = doc.findBlockByNumber(number)
+        if block.isValid():
+            positions.append(layout.blockBoundingRect(block).top())
     return positions
 
 
