@@ -87,7 +87,7 @@ _VOWEL_ENDINGS = (
 # Honorific (गर्नुभयो) and compound (गरिरहेको, खाइसकेको, लगाइदिने) verbs: an infinitive
 # or a conjunctive participle in -इ followed by a form of one of these auxiliaries.
 _HONORIFIC = ("भयो", "भए", "भएको", "भएका", "भएन", "हुन्छ", "हुन्छन्", "हुनेछ", "हुने",
-              "होस्", "हुँदै", "हुँदा", "हुन्न", "हुन्थ्यो", "हुन", "हुन्न")
+              "होस्", "हुँदै", "हुँदा", "हुन्न", "हुन्थ्यो", "हुन")
 _AUXILIARIES = ("रह", "सक", "दि", "हाल", "राख", "दे", "पठा", "बस")
 _PARTICIPLE_IRREGULAR = {"भइ": "हुनु", "भै": "हुनु", "गइ": "जानु", "लिइ": "लिनु"}
 _SIGNS = set("\u093e\u093f\u0940\u0941\u0942\u0943\u0947\u0948\u094b\u094c\u0901\u0902")
@@ -135,8 +135,9 @@ def _participle_infinitives(part: str) -> Iterator[str]:
 
 
 def verb_analyses(word: str) -> Iterator[tuple[str, ...]]:
-    """Ways to read ``word`` as a verb form: tuples of words that must all be known
-    (the infinitive, and for a compound verb the auxiliary's infinitive too)."""
+    """Ways to read ``word`` as a verb form: tuples of words that must all be known (the
+    verb's infinitive; a compound's auxiliary comes from the closed list and its ending
+    is checked here)."""
     for inf in infinitives(word):
         yield (inf,)
     for aux in _HONORIFIC:                    # गर्नुभयो, हेर्नुहुन्छ
@@ -153,8 +154,8 @@ def verb_analyses(word: str) -> Iterator[tuple[str, ...]]:
 
 
 def emphatic_bases(word: str) -> Iterator[str]:
-    """Words whose emphatic form in -ै ``word`` may be (राम्रै ← राम्रो, भातै ← भात,
-    पत्तै ← पत्ता). The caller must also check that the -े form is not a word (an e/ai
+    """Words whose emphatic form in -ै ``word`` may be (राम्रै ← राम्रो, पत्तै ← पत्ता,
+    भातै ← भात). The caller must also check that the -े form is not a word (an e/ai
     slip: गरै for गरे)."""
     if word.endswith("\u0948") and len(word) >= 3:
         rest = word[:-1]

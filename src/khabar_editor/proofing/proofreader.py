@@ -141,7 +141,7 @@ class Proofreader:
 
     def _nepali_grammar(self, key: str) -> bool:
         """Nepali: a verb form whose infinitive is known (गर्छ, गरिरहेको, गर्नुभयो, खायौं),
-        an emphatic -ै form of a known word (राम्रै, भातै) whose -े form is no word, or a
+        an emphatic -ै form of a known word (राम्रै, पत्तै) whose -े form is no word, or a
         shared Sanskrit word (below); any may carry joined postpositions (गरिरहेकोमा)."""
         if key in nepali.POSTPOSITIONS and len(key) >= 3:
             return True  # a postposition written on its own (वरिपरि, बमोजिम)
