@@ -37,13 +37,37 @@ def _remember(memo: dict[str, str], text: str, result: str) -> str:
     return result
 
 
+# One C call over a whole 100k-word text holds the GIL for 50 ms or more (NFC) and
+# 20 ms (the mark-run search), so a worker thread (the autosave) would freeze the
+# window as surely as running on it. Long texts are done in pieces cut after a line
+# end; a newline never composes nor is a mark, so the result is the same.
+_PIECE = 16384
+
+
+def _by_pieces(func, text: str) -> str:
+    """``func(text)``, computed piece by piece for a long text (same result)."""
+    if len(text) <= 2 * _PIECE:
+        return func(text)
+    parts, start, end_of_text = [], 0, len(text)
+    while start < end_of_text:
+        cut = text.find("\n", start + _PIECE)
+        cut = end_of_text if cut < 0 else cut + 1
+        parts.append(func(text[start:cut]))
+        start = cut
+    return "".join(parts)
+
+
+def _nfc_of(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
 def nfc(text: str) -> str:
     """Unicode NFC of ``text``."""
     if text.isascii():
         return text
     done = _nfc_memo.get(text)
     if done is None:
-        done = _remember(_nfc_memo, text, unicodedata.normalize("NFC", text))
+        done = _remember(_nfc_memo, text, _by_pieces(_nfc_of, text))
     return done
 
 
@@ -62,13 +86,17 @@ _MARK = r"[^\P{M}\u034f]"  # a mark other than CGJ itself
 _MARK_RUN = regex.compile(r"(%s{%d})(?=%s)" % (_MARK, MAX_MARK_RUN, _MARK))
 
 
+def _mark_runs_cut(text: str) -> str:
+    return _MARK_RUN.sub(lambda m: m.group(1) + CGJ, text)
+
+
 def stream_safe(text: str) -> str:
     """``text`` with a CGJ after every 30 consecutive combining marks (UAX #15)."""
     if len(text) <= MAX_MARK_RUN or text.isascii():
         return text
     done = _safe_memo.get(text)
     if done is None:
-        done = _remember(_safe_memo, text, _MARK_RUN.sub(lambda m: m.group(1) + CGJ, text))
+        done = _remember(_safe_memo, text, _by_pieces(_mark_runs_cut, text))
     return done
 
 
