@@ -65,3 +65,30 @@ def test_edits_invalidate_the_cached_headings(make_window, qtbot):
                     == HEADINGS + 1, timeout=10000)
     positions = scroll_sync.preview_heading_positions(window.preview)
     assert positions == sorted(positions)
+
+
+def test_typing_in_a_paragraph_keeps_the_list_but_headings_and_fences_refresh_it(make_window,
+                                                                                  qtbot):
+    """A letter typed in a paragraph walks no block; a new '#' line or a code fence is seen."""
+    window = make_window()
+    _load(window, qtbot, 80)
+    editor = window.editor
+    assert len(scroll_sync.editor_heading_positions(editor)) == HEADINGS
+    paragraph = editor.document().findBlockByNumber(2)
+    assert paragraph.text().startswith("अनुच्छेद")
+    cursor = editor.textCursor()
+    cursor.setPosition(paragraph.position() + 3)
+    walked = scroll_sync.blocks_walked
+    cursor.insertText("क")
+    assert len(scroll_sync.editor_heading_positions(editor)) == HEADINGS
+    assert scroll_sync.blocks_walked == walked
+    cursor.setPosition(paragraph.position())
+    cursor.insertText("## ")  # the paragraph becomes a subhead
+    assert len(scroll_sync.editor_heading_positions(editor)) == HEADINGS + 1
+    cursor.setPosition(paragraph.position())
+    cursor.insertText("```")  # now a code fence opens: every later '#' line is code
+    assert len(scroll_sync.editor_heading_positions(editor)) == 1
+    cursor.setPosition(paragraph.position())
+    cursor.deleteChar()  # "``## ..." : no fence, no heading
+    assert len(scroll_sync.editor_heading_positions(editor)) == HEADINGS
+

@@ -6,7 +6,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser
 
-from khabar_editor.app.scrollmap import anchor_pairs, heading_lines, map_position
+from khabar_editor.app.scrollmap import (_ATX_HEADING, _FENCE, anchor_pairs, heading_lines,
+                                        map_position)
 
 RERENDER_WIDTH_STEP = 40  # px: photos are re-scaled when the pane changes this much
 
@@ -21,38 +22,61 @@ class _HeadingBlocks:
     for the headings only, and the position is mapped by bisection.
     """
 
-    def __init__(self, doc: QTextDocument, find) -> None:
+    def __init__(self, doc: QTextDocument, find, line_edits_keep: bool = False) -> None:
         self.doc = doc
         self._find = find
         self._blocks: list[int] | None = None
+        # Editor only: an edit inside one line that neither was nor becomes a heading
+        # or a code fence (typing in a paragraph) keeps the list.
+        self._line_edits_keep = line_edits_keep
+        self._special: set[int] = set()
+        self._block_count = 0
         doc.contentsChange.connect(self._changed)
 
-    def _changed(self, *_args) -> None:
-        self._blocks = None
+    def _changed(self, position: int = 0, _removed: int = 0, added: int = 0) -> None:
+        if self._blocks is not None and not (
+                self._line_edits_keep and self._plain_line_edit(position, added)):
+            self._blocks = None
+
+    def _plain_line_edit(self, position: int, added: int) -> bool:
+        doc = self.doc
+        if doc.blockCount() != self._block_count:
+            return False
+        block = doc.findBlock(position)
+        if not block.isValid() or position + added >= block.position() + block.length():
+            return False
+        if block.blockNumber() in self._special:
+            return False
+        text = block.text()
+        return not (_ATX_HEADING.match(text) or _FENCE.match(text))
 
     def blocks(self) -> list[int]:
         if self._blocks is None:
-            self._blocks = self._find(self.doc)
+            self._blocks, self._special = self._find(self.doc)
+            self._block_count = self.doc.blockCount()
         return self._blocks
 
 
-def _cache(widget, find) -> _HeadingBlocks:
+def _cache(widget, find, line_edits_keep: bool = False) -> _HeadingBlocks:
     doc = widget.document()
     cache = getattr(widget, "_heading_blocks", None)
     if cache is None or cache.doc is not doc:  # a new document was set
-        cache = _HeadingBlocks(doc, find)
+        cache = _HeadingBlocks(doc, find, line_edits_keep)
         widget._heading_blocks = cache
     return cache
 
 
-def _editor_heading_blocks(doc: QTextDocument) -> list[int]:
+def _editor_heading_blocks(doc: QTextDocument) -> tuple[list[int], set[int]]:
+    """Heading lines, and those plus the code-fence lines (edits there change headings)."""
     global blocks_walked
     text = doc.toPlainText()
     blocks_walked += doc.blockCount()
-    return heading_lines(text)
+    fences = {i for i, line in enumerate(text.split("\n")) if _FENCE.match(line)}
+    headings = heading_lines(text)
+    return headings, set(headings) | fences
 
 
-def _preview_heading_blocks(doc: QTextDocument) -> list[int]:
+def _preview_heading_blocks(doc: QTextDocument) -> tuple[list[int], set[int]]:
     """Block numbers of the body's subheads in the preview (the headline is not one)."""
     global blocks_walked
     found = []
@@ -62,7 +86,7 @@ def _preview_heading_blocks(doc: QTextDocument) -> list[int]:
         if block.blockFormat().headingLevel() > 0:
             found.append(block.blockNumber())
         block = block.next()
-    return found[1:]
+    return found[1:], set()
 
 
 blocks_walked = 0  # blocks visited to find headings (tests assert it does not grow per call)
@@ -72,7 +96,7 @@ def editor_heading_positions(editor: QPlainTextEdit) -> list[float]:
     """Scroll-bar values (visual lines) at which each subhead of the text is at the top."""
     doc = editor.document()
     positions = []
-    for line in _cache(editor, _editor_heading_blocks).blocks():
+    for line in _cache(editor, _editor_heading_blocks, line_edits_keep=True).blocks():
         block = doc.findBlockByNumber(line)
         if block.isValid() and block.layout() is not None:
             positions.append(float(block.firstLineNumber()))
