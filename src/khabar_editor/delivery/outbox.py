@@ -95,6 +95,12 @@ def _item(data: dict[str, Any]) -> Item:
     return Item(**{k: v for k, v in data.items() if k in names})
 
 
+def _is_due(item: Item, now: float, force: bool) -> bool:
+    """Queued, or failed with its retry time come (with ``force``, any failed one)."""
+    return item.state == QUEUED or (item.state == FAILED and (
+        force or (item.retry_at is not None and item.retry_at <= now)))
+
+
 DestinationFactory = Callable[[str], Destination]
 
 
@@ -178,14 +184,7 @@ class Outbox:
         """Items to send now: queued ones, and failed ones whose retry time has come
         (with ``force``, every failed one)."""
         now = self.clock()
-        out = []
-        for item in self.items():
-            if item.state == QUEUED:
-                out.append(item)
-            elif item.state == FAILED and (force or (item.retry_at is not None
-                                                     and item.retry_at <= now)):
-                out.append(item)
-        return out
+        return [item for item in self.items() if _is_due(item, now, force)]
 
     def next_retry(self) -> float | None:
         """The earliest automatic retry time, or None."""
@@ -271,11 +270,9 @@ class Outbox:
             if found is None:
                 return None
             item = _item(found)
-            ready = item.state == QUEUED or (item.state == FAILED and (
-                force or (item.retry_at is not None and item.retry_at <= now)))
             busy = any(i["state"] == SENDING and f"{i['package_id']}|{i['destination']}"
                        == item.key for i in data["items"])
-            if not ready or busy:
+            if not _is_due(item, now, force) or busy:
                 return None
             found.update(state=SENDING, owner=os.getpid(), attempts=item.attempts + 1,
                          progress=[0, 1])
