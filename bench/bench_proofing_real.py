@@ -39,11 +39,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
 
 from khabar_editor.proofing import Proofreader  # noqa: E402
 from khabar_editor.proofing.engine import open_hunspell  # noqa: E402
 from khabar_editor.proofing.lexicon import lookup_key  # noqa: E402
 from khabar_editor.textkit.words import iter_devanagari_words  # noqa: E402
+from misspell import swap, virama  # noqa: E402
 
 REAL = HERE / "data" / "real"
 OLD = HERE / "data" / "spell"
@@ -58,17 +60,7 @@ SEED = 20261129
 PER_KIND = 80
 CONSONANTS = "कखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसह"
 SIGNS = "ािीुूेैोौ"
-VIRAMA, NUKTA = "\u094d", "\u093c"
-
-
-def _swap(pairs: dict[str, str]) -> Callable[[str, random.Random], str | None]:
-    def corrupt(word: str, rng: random.Random) -> str | None:
-        spots = [i for i, ch in enumerate(word) if ch in pairs]
-        if not spots:
-            return None
-        i = rng.choice(spots)
-        return word[:i] + pairs[word[i]] + word[i + 1:]
-    return corrupt
+NUKTA = "\u093c"
 
 
 def _nukta_drop(word: str, rng: random.Random) -> str | None:
@@ -94,18 +86,6 @@ def _nasal(word: str, rng: random.Random) -> str | None:
     return word[:i + 1] + "ं" + word[i + 1:]
 
 
-def _halant(word: str, rng: random.Random) -> str | None:
-    drop = [i for i, ch in enumerate(word) if ch == VIRAMA]
-    if drop and rng.random() < 0.6:
-        i = rng.choice(drop)
-        return word[:i] + word[i + 1:]
-    add = [i for i in range(len(word) - 1) if word[i] in CONSONANTS and word[i + 1] in CONSONANTS]
-    if not add:
-        return None
-    i = rng.choice(add)
-    return word[:i + 1] + VIRAMA + word[i + 1:]
-
-
 def _stray_sign(word: str, rng: random.Random) -> str | None:
     """A vowel sign too many (after a bare consonant) or one left out."""
     signs = [i for i, ch in enumerate(word) if ch in SIGNS]
@@ -121,14 +101,14 @@ def _stray_sign(word: str, rng: random.Random) -> str | None:
 
 
 KINDS: dict[str, Callable[[str, random.Random], str | None]] = {
-    "vowel length": _swap({"ि": "ी", "ी": "ि", "ु": "ू", "ू": "ु", "इ": "ई", "ई": "इ"}),
+    "vowel length": swap({"ि": "ी", "ी": "ि", "ु": "ू", "ू": "ु", "इ": "ई", "ई": "इ"}),
     "nukta dropped": _nukta_drop,
     "anusvara/candrabindu": _nasal,
-    "halant": _halant,
-    "sha/ssa/sa": _swap({"श": "स", "ष": "श", "स": "श"}),
-    "nna/na": _swap({"ण": "न", "न": "ण"}),
+    "halant": virama(CONSONANTS),
+    "sha/ssa/sa": swap({"श": "स", "ष": "श", "स": "श"}),
+    "nna/na": swap({"ण": "न", "न": "ण"}),
     "stray vowel sign": _stray_sign,
-    "e/ai": _swap({"े": "ै", "ै": "े"}),
+    "e/ai": swap({"े": "ै", "ै": "े"}),
 }
 
 

@@ -38,11 +38,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
 
 from khabar_editor.proofing import Proofreader  # noqa: E402
 from khabar_editor.proofing.engine import open_hunspell  # noqa: E402
 from khabar_editor.proofing.lexicon import hunspell_words, load_lexicon, lookup_key  # noqa: E402
 from khabar_editor.textkit.words import iter_devanagari_words  # noqa: E402
+from misspell import swap, virama  # noqa: E402
 
 DATA_DIR = HERE / "data" / "spell"
 DATA = DATA_DIR / "news_hi.txt"
@@ -53,17 +55,7 @@ DATASETS = (("", "hi", DATA, True),
 SEED = 20261128
 PER_TYPE = 60
 CONSONANTS = "कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसह"
-VIRAMA, NUKTA = "\u094d", "\u093c"
-
-
-def _swap(pairs: dict[str, str]) -> Callable[[str, random.Random], str | None]:
-    def corrupt(word: str, rng: random.Random) -> str | None:
-        spots = [i for i, ch in enumerate(word) if ch in pairs]
-        if not spots:
-            return None
-        i = rng.choice(spots)
-        return word[:i] + pairs[word[i]] + word[i + 1:]
-    return corrupt
+NUKTA = "\u093c"
 
 
 def _nukta(word: str, rng: random.Random) -> str | None:
@@ -76,18 +68,6 @@ def _nukta(word: str, rng: random.Random) -> str | None:
         return None
     i = rng.choice(spots)
     return word[:i + 1] + NUKTA + word[i + 1:]
-
-
-def _virama(word: str, rng: random.Random) -> str | None:
-    drop = [i for i, ch in enumerate(word) if ch == VIRAMA]
-    if drop and rng.random() < 0.6:
-        i = rng.choice(drop)
-        return word[:i] + word[i + 1:]
-    add = [i for i in range(len(word) - 1) if word[i] in CONSONANTS and word[i + 1] in CONSONANTS]
-    if not add:
-        return None
-    i = rng.choice(add)
-    return word[:i + 1] + VIRAMA + word[i + 1:]
 
 
 def _anusvara(word: str, rng: random.Random) -> str | None:
@@ -119,19 +99,19 @@ DO_NOT_USE_MAKERS = {"आ": "अा", "ओ": "अो", "औ": "अौ", "ऐ": "
                      "ो": "ाे", "ौ": "ाै"}
 
 ERROR_TYPES: dict[str, Callable[[str, random.Random], str | None]] = {
-    "i/ii": _swap({"ि": "ी", "ी": "ि"}),
-    "u/uu": _swap({"ु": "ू", "ू": "ु"}),
-    "e/ai": _swap({"े": "ै", "ै": "े"}),
-    "o/au": _swap({"ो": "ौ", "ौ": "ो"}),
-    "anusvara->candrabindu": _swap({"ं": "ँ"}),
+    "i/ii": swap({"ि": "ी", "ी": "ि"}),
+    "u/uu": swap({"ु": "ू", "ू": "ु"}),
+    "e/ai": swap({"े": "ै", "ै": "े"}),
+    "o/au": swap({"ो": "ौ", "ौ": "ो"}),
+    "anusvara->candrabindu": swap({"ं": "ँ"}),
     "nukta": _nukta,
-    "sha/ssa/sa": _swap({"श": "स", "ष": "श", "स": "श"}),
-    "nna/na": _swap({"ण": "न", "न": "ण"}),
-    "ba/va": _swap({"ब": "व", "व": "ब"}),
-    "virama": _virama,
+    "sha/ssa/sa": swap({"श": "स", "ष": "श", "स": "श"}),
+    "nna/na": swap({"ण": "न", "न": "ण"}),
+    "ba/va": swap({"ब": "व", "व": "ब"}),
+    "virama": virama(CONSONANTS),
     "anusvara missing/extra": _anusvara,
     "edit distance 1": _edit1,
-    "unicode do-not-use": _swap(DO_NOT_USE_MAKERS),
+    "unicode do-not-use": swap(DO_NOT_USE_MAKERS),
 }
 
 
