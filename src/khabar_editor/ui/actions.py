@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from khabar_editor.i18n import _
@@ -154,15 +154,11 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
         action.setToolTip(f"{toolbar_text(action.text())} ({keys})" if keys else
                           toolbar_text(action.text()))
         formats.addAction(action)
-    bold = formats.widgetForAction(actions["bold"])
-    italic = formats.widgetForAction(actions["italic"])
-    if bold is not None:
-        font = bold.font()
-        font.setBold(True)
-        bold.setFont(font)
-    if italic is not None:
-        font = italic.font()
-        font.setItalic(True)
-        italic.setFont(font)
+    for name, style in (("bold", QFont.setBold), ("italic", QFont.setItalic)):
+        button = formats.widgetForAction(actions[name])
+        if button is not None:  # the button's face in its own style
+            font = button.font()
+            style(font, True)
+            button.setFont(font)
     window.addToolBar(formats)
     return recent
