@@ -16,9 +16,9 @@ from typing import Any
 from khabar_editor.cli.common import ExitCode, error_line, print_json
 from khabar_editor.cli.options import path_option, site_url, text_value
 from khabar_editor.delivery import secrets
-from khabar_editor.delivery.base import KIND_WEBDAV, KIND_WORDPRESS
+from khabar_editor.delivery.base import KIND_WEBDAV, KIND_WORDPRESS, DeliveryError
 from khabar_editor.delivery.config import (
-    add_destination, get_destination, load_destinations, make_config, remove_destination,
+    MSG_EXISTS, add_destination, get_destination, load_destinations, make_config, remove_destination,
 )
 from khabar_editor.delivery.outbox import FAILED, SENT, Item, Outbox, open_destination_factory
 from khabar_editor.errors import KhabarError
@@ -100,13 +100,10 @@ def cmd_add(args: Any) -> int:
                                                                           args.webdav)
     try:
         config = make_config(args.name, kind, url, args.user)
-        if args.name in load_destinations():
-            add_destination(config)  # raises the "exists already" error
+        if config.name in load_destinations():  # refused before asking for a password
+            raise DeliveryError(MSG_EXISTS, code="delivery.exists", name=config.name)
         password = _ask(config.user, config.url)
-    except _Usage as exc:
-        error_line(str(exc))
-        return ExitCode.USAGE
-    except KhabarError as exc:
+    except (_Usage, KhabarError) as exc:
         error_line(str(exc))
         return ExitCode.USAGE
     stored = bool(password) and secrets.store_password(config.account, password)
