@@ -647,35 +647,12 @@ class MainWindow(QMainWindow):
     def on_export_pdf(self) -> None:
         from khabar_editor.ui import print_pdf
 
-        self.flush_edits()
-        start = str(Path(self.start_dir()) / ((self.session.article.slug or "khabar") + ".pdf"))
-        path, _f = QFileDialog.getSaveFileName(self, _("Export as PDF"), start,
-                                               _("PDF documents (*.pdf)"))
-        if not path:
-            return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        try:
-            print_pdf.export_pdf(path, self.session.package, self.settings.digit_style,
-                                 self.taxonomy)
-        except OSError as exc:
-            self.show_error(_("Could not save {name}: {reason}").format(
-                name=Path(path).name, reason=exc.strerror or str(exc)))
-            return
-        self.statusBar().showMessage(_("Saved {name}").format(name=Path(path).name), 5000)
+        print_pdf.ask_export_pdf(self)
 
     def on_print(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
         from khabar_editor.ui import print_pdf
 
-        self.flush_edits()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec():
-            doc = print_pdf.article_document(self.session.package, self.settings.digit_style,
-                                             self.taxonomy)
-            print_pdf.print_document(doc, printer)
+        print_pdf.ask_print(self)
 
     def _help(self, tab: int) -> None:
         from khabar_editor.ui.help_window import HelpWindow

@@ -10,7 +10,8 @@ The PDF is made in memory and written atomically.
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter, QTextDocument
@@ -19,8 +20,12 @@ from khabar_editor import APP_NAME
 from khabar_editor.app.preview import make_job, preview_css, render_preview
 from khabar_editor.article.taxonomy import Taxonomy
 from khabar_editor.fsutil import atomic_write_bytes
+from khabar_editor.i18n import _
 from khabar_editor.render.style import body_font_pt
 from khabar_editor.ui.fonts import BUNDLED_FAMILY
+
+if TYPE_CHECKING:
+    from khabar_editor.ui.main_window import MainWindow
 
 PRINT_IMAGE_PX = 620  # widest photo on an A4 page with 20 mm margins (96 px per inch)
 MARGIN_MM = 20.0
@@ -90,3 +95,38 @@ def pdf_bytes(package: Any, digits: str, taxonomy: Taxonomy | None) -> bytes:
 def export_pdf(path: str, package: Any, digits: str, taxonomy: Taxonomy | None) -> None:
     """Write the article's PDF to ``path`` atomically (OSError on failure)."""
     atomic_write_bytes(path, pdf_bytes(package, digits, taxonomy), private=False)
+
+
+def ask_export_pdf(window: MainWindow) -> None:
+    """File → Export as PDF: ask where, write the article's PDF there."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window.flush_edits()
+    session = window.session
+    start = str(Path(window.start_dir()) / ((session.article.slug or "khabar") + ".pdf"))
+    path, _f = QFileDialog.getSaveFileName(window, _("Export as PDF"), start,
+                                           _("PDF documents (*.pdf)"))
+    if not path:
+        return
+    if not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    try:
+        export_pdf(path, session.package, window.settings.digit_style, window.taxonomy)
+    except OSError as exc:
+        window.show_error(_("Could not save {name}: {reason}").format(
+            name=Path(path).name, reason=exc.strerror or str(exc)))
+        return
+    window.statusBar().showMessage(_("Saved {name}").format(name=Path(path).name), 5000)
+
+
+def ask_print(window: MainWindow) -> None:
+    """File → Print: the print dialog, then the article on the chosen printer."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    window.flush_edits()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, window)
+    if dialog.exec():
+        doc = article_document(window.session.package, window.settings.digit_style,
+                               window.taxonomy)
+        print_document(doc, printer)
