@@ -33,7 +33,14 @@ from collections.abc import Callable
 from khabar_editor import __version__, fsutil
 from khabar_editor.errors import ExportError
 from khabar_editor.exporters import gate
-from khabar_editor.exporters.common import ExportArticle, Rendition, iso, photo_info, prepare
+from khabar_editor.exporters.common import (
+    ExportArticle,
+    Rendition,
+    iso,
+    json_bytes,
+    photo_info,
+    prepare,
+)
 from khabar_editor.exporters.registry import ExportContext, get_exporter
 from khabar_editor.i18n import N_
 from khabar_editor.problems import Problem
@@ -122,7 +129,7 @@ def _manifest(ex: ExportArticle, formats: list[str], files: dict[str, bytes],
         "files": [{"path": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                   for name, data in sorted(files.items())],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json_bytes(data)
 
 
 def build_bundle(pkg: Any, formats: list[str], context: ExportContext | None = None,

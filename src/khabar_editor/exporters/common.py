@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import mimetypes
 import posixpath
 import re
@@ -323,6 +324,11 @@ def xml_bytes(root: Any) -> bytes:
     the body, so whitespace inside the body (``pre``, mixed content) is kept.
     """
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def json_bytes(data: Any) -> bytes:
+    """``data`` as indented UTF-8 JSON (non-ASCII kept as is) with a final newline."""
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def join_nonempty(parts: list[str], sep: str = ", ") -> str:

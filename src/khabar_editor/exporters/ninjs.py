@@ -12,7 +12,6 @@ Dates carry the newsroom time zone's offset (``ExportContext.timezone``).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from khabar_editor.article.slug import make_slug
@@ -25,6 +24,7 @@ from khabar_editor.exporters.common import (
     country_code,
     iso,
     join_nonempty,
+    json_bytes,
     photo_uri,
     prepared,
     pub_status,
@@ -151,8 +151,8 @@ class NinjsExporter:
     def export(self, pkg: Any, context: ExportContext) -> ExportResult:
         """``<slug>.ninjs.json``."""
         ex = prepared(pkg, context)
-        text = json.dumps(ninjs_document(ex, context), ensure_ascii=False, indent=2) + "\n"
-        return ExportResult(files={ex.slug + self.file_suffix: text.encode("utf-8")})
+        data = json_bytes(ninjs_document(ex, context))
+        return ExportResult(files={ex.slug + self.file_suffix: data})
 
 
 register(NinjsExporter())

@@ -20,7 +20,6 @@ Choices for ingest without loss:
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from khabar_editor.article.slug import make_slug
@@ -33,6 +32,7 @@ from khabar_editor.exporters.common import (
     article_uri,
     country_code,
     join_nonempty,
+    json_bytes,
     photo_uri,
     prepared,
     pub_status,
@@ -165,8 +165,8 @@ class Ninjs1Exporter:
     def export(self, pkg: Any, context: ExportContext) -> ExportResult:
         """``<slug>.ninjs-1.6.json``."""
         ex = prepared(pkg, context)
-        text = json.dumps(ninjs1_document(ex, context), ensure_ascii=False, indent=2) + "\n"
-        return ExportResult(files={ex.slug + self.file_suffix: text.encode("utf-8")})
+        data = json_bytes(ninjs1_document(ex, context))
+        return ExportResult(files={ex.slug + self.file_suffix: data})
 
 
 register(Ninjs1Exporter())

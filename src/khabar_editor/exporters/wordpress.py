@@ -22,7 +22,6 @@ Decisions (documented in ``docs/exports.md``):
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime
 from email.utils import format_datetime
@@ -35,7 +34,7 @@ from khabar_editor.article.slug import make_slug
 from khabar_editor.errors import ExportError
 from khabar_editor.exporters.dates import WP_ZERO_DATE, as_utc, wp_date
 from khabar_editor.exporters.common import (
-    ExportArticle, article_uri, clean_text, iso, one_line, prepared,
+    ExportArticle, article_uri, clean_text, iso, json_bytes, one_line, prepared,
 )
 from khabar_editor.exporters.registry import ExportContext, ExportResult, register
 from khabar_editor.exporters.wxr_text import (
@@ -383,8 +382,8 @@ class WpJsonExporter:
     def export(self, pkg: Any, context: ExportContext) -> ExportResult:
         """``<slug>.wp.json``."""
         ex = prepared(pkg, context)
-        text = json.dumps(rest_body(ex, context), ensure_ascii=False, indent=2) + "\n"
-        return ExportResult(files={ex.slug + self.file_suffix: text.encode("utf-8")})
+        data = json_bytes(rest_body(ex, context))
+        return ExportResult(files={ex.slug + self.file_suffix: data})
 
 
 register(WxrExporter())
