@@ -226,15 +226,21 @@ def save_key(key: SigningKey, folder: Path, *, passphrase: str | None = None,
                                         serialization.PrivateFormat.PKCS8,
                                         encryption).decode("ascii")
         text = "\n".join([*header, "storage: file", ""]) + pem
+    _write_key_text(key_path, text)
+    _write_key_text(pub_path, public.to_text())
+    return key_path, pub_path
+
+
+def _write_key_text(target: Path, text: str) -> None:
+    """Write a key file atomically (its folder created if needed); a
+    :class:`SigningError` naming the folder when that fails."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(key_path, text)
-        atomic_write_text(pub_path, public.to_text())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(target, text)
     except OSError as exc:
         raise SigningError(N_("Could not write the key files into '{folder}': {reason}"),
-                           code="signing.write_failed", folder=spec.shown(str(folder)),
+                           code="signing.write_failed", folder=spec.shown(str(target.parent)),
                            reason=exc.strerror or str(exc)) from None
-    return key_path, pub_path
 
 
 def _read_small(path: Path, what_code: str) -> str:
@@ -434,13 +440,7 @@ class KeyStore:
 
     def _write(self, target: Path, text: str) -> None:
         self._cache = None
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(target, text)
-        except OSError as exc:
-            raise SigningError(N_("Could not write the key files into '{folder}': {reason}"),
-                               code="signing.write_failed", folder=spec.shown(str(target.parent)),
-                               reason=exc.strerror or str(exc)) from None
+        _write_key_text(target, text)
 
 
 # -- signature records ----------------------------------------------------------------------
