@@ -8,7 +8,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
                                QMessageBox, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
@@ -42,20 +42,6 @@ _MEASURE_SAMPLE = "कोसी नदी का जलस्तर पिछल
 
 
 RESTART_NOTICE = N_("The interface language changes the next time Khabar Editor starts.")
-
-
-class _FirstPaint(QObject):
-    """Calls ``painted`` at the first paint event of the widget it watches."""
-
-    def __init__(self, painted: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._painted = painted
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and self._painted is not None:
-            painted, self._painted = self._painted, None
-            painted()
-        return False
 
 
 class _PanelPlace(QWidget):
@@ -138,20 +124,14 @@ class MainWindow(QMainWindow):
     def finish_after_first_paint(self, then: Callable[[], None] | None = None,
                                  fallback_ms: int = 1000) -> None:
         """Run :meth:`finish_startup` (then ``then``) once the editor has painted."""
-        done = [False]
+        from khabar_editor.ui.first_paint import after_first_paint
 
         def finish() -> None:
-            if done[0]:
-                return
-            done[0] = True
-            self.editor.viewport().removeEventFilter(watcher)
             self.finish_startup()
             if then is not None:
                 then()
 
-        watcher = _FirstPaint(lambda: QTimer.singleShot(0, finish), self)
-        self.editor.viewport().installEventFilter(watcher)
-        QTimer.singleShot(fallback_ms, finish)  # not painted (minimised, hidden): go on
+        after_first_paint(self.editor.viewport(), finish, fallback_ms)
 
     # -- construction -----------------------------------------------------------------
     def _load_taxonomy(self) -> Taxonomy:
