@@ -324,15 +324,12 @@ class Proofreader:
             found = self._check_pieces(text, deadline)
             if found is None:
                 return None
-            for rule_id in self._enabled & WHOLE_PARAGRAPH_RULES:
-                rule = RULES[rule_id]
-                if rule.scope == "paragraph":
-                    found.extend(rule.func(text))
         else:
             found = self._check_local(text)
-            for rule_id in self._enabled & WHOLE_PARAGRAPH_RULES:
-                if RULES[rule_id].scope == "paragraph":
-                    found.extend(RULES[rule_id].func(text))
+        for rule_id in self._enabled & WHOLE_PARAGRAPH_RULES:
+            rule = RULES[rule_id]
+            if rule.scope == "paragraph":
+                found.extend(rule.func(text))
         result = tuple(sorted(found, key=lambda f: (f.start, f.end, f.kind)))
         self._paragraphs[text] = result
         if len(self._paragraphs) > PARAGRAPH_CACHE_SIZE:
