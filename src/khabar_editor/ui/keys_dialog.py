@@ -39,11 +39,7 @@ def public_key_path(key_file: str) -> Path:
 
 
 def _reason(exc: BaseException) -> str:
-    if isinstance(exc, KhabarError):
-        return str(exc)
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    return str(exc)
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
 
 
 class KeysSection(QGroupBox):
@@ -153,6 +149,10 @@ class KeysSection(QGroupBox):
             revocable = state is not None and state.text() != _("Revoked")
         self.revoke_button.setEnabled(revocable)
 
+    def _failed(self, message: str, exc: BaseException) -> None:
+        """Show ``message`` (translated, with ``{reason}``) for ``exc``."""
+        self.message.setText(message.format(reason=_reason(exc)))
+
     # -- actions ----------------------------------------------------------------------
     def create_key(self) -> None:
         """Make a new key pair under the user's name (asks first if one exists)."""
@@ -179,8 +179,7 @@ class KeysSection(QGroupBox):
             key_path, _pub = signing.save_key(key, my_keys_dir(), passphrase=passphrase,
                                               use_keyring=use_keyring)
         except (KhabarError, OSError) as exc:
-            self.message.setText(_("The key could not be created: {reason}").format(
-                reason=_reason(exc)))
+            self._failed(_("The key could not be created: {reason}"), exc)
             return
         self._settings.signing_key_file = str(key_path)
         if self._key_created is not None:
@@ -197,8 +196,7 @@ class KeysSection(QGroupBox):
         try:
             key = PublicKey.from_text(source.read_text(encoding="utf-8"))
         except (KhabarError, OSError, ValueError, UnicodeDecodeError) as exc:
-            self.message.setText(_("Your public key cannot be read: {reason}").format(
-                reason=_reason(exc)))
+            self._failed(_("Your public key cannot be read: {reason}"), exc)
             return
         start = str(Path.home() / source.name)
         target, _f = QFileDialog.getSaveFileName(self, _("Export my public key"), start,
@@ -208,8 +206,7 @@ class KeysSection(QGroupBox):
         try:
             atomic_write_text(target, key.to_text(), private=False)
         except OSError as exc:
-            self.message.setText(_("The key could not be written: {reason}").format(
-                reason=_reason(exc)))
+            self._failed(_("The key could not be written: {reason}"), exc)
             return
         self.message.setText(_("Public key written to {path}.").format(path=target))
 
@@ -222,8 +219,7 @@ class KeysSection(QGroupBox):
         try:
             stored = self._store().import_key(Path(source))
         except (KhabarError, OSError, ValueError) as exc:
-            self.message.setText(_("The key was not imported: {reason}").format(
-                reason=_reason(exc)))
+            self._failed(_("The key was not imported: {reason}"), exc)
             return
         self.message.setText(_("Key of {name} imported ({key_id}).").format(
             name=stored.key.name, key_id=stored.key.key_id))
@@ -240,8 +236,7 @@ class KeysSection(QGroupBox):
         try:
             stored = self._store().revoke(cell.text())
         except (KhabarError, OSError) as exc:
-            self.message.setText(_("The key was not revoked: {reason}").format(
-                reason=_reason(exc)))
+            self._failed(_("The key was not revoked: {reason}"), exc)
             return
         self.message.setText(_("Key of {name} revoked.").format(name=stored.key.name))
         self.refresh()
