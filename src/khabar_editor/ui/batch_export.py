@@ -62,8 +62,6 @@ class BatchExportDialog(ExportDialog):
         self.paths = list(paths)
         self.ready: list[tuple[str, Any]] = []
         self.written: list[str] = []
-        self._batch_thread: QThread | None = None
-        self._batch_worker: _BatchWorker | None = None
         self.export_button.clicked.disconnect()
         self.export_button.clicked.connect(self.start_batch)
         self.refresh_problems()
@@ -92,7 +90,7 @@ class BatchExportDialog(ExportDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        busy = getattr(self, "_batch_thread", None) is not None
+        busy = self._thread is not None  # the export dialog's worker thread
         ready = bool(getattr(self, "ready", []))
         self.export_button.setEnabled(ready and not busy and bool(self.selected_formats())
                                       and bool(self.folder_edit.text().strip()))
@@ -106,27 +104,20 @@ class BatchExportDialog(ExportDialog):
                           check_spelling=False)
         self.result_label.clear()
         self.progress.setValue(0)
-        self._batch_thread = QThread(self)
-        self._batch_worker = _BatchWorker(self.ready, self.selected_formats(),
-                                          self.folder_edit.text().strip(),
-                                          self.zip_box.isChecked(), context)
-        self._batch_worker.moveToThread(self._batch_thread)
-        self._batch_thread.started.connect(self._batch_worker.run)
-        self._batch_worker.progress.connect(self._on_progress)
-        self._batch_worker.finished_all.connect(self._on_batch_done)
+        self._thread = QThread(self)
+        worker = _BatchWorker(self.ready, self.selected_formats(),
+                              self.folder_edit.text().strip(), self.zip_box.isChecked(), context)
+        self._worker = worker  # type: ignore[assignment]  # kept alive until _finish_thread
+        worker.moveToThread(self._thread)
+        self._thread.started.connect(worker.run)
+        worker.progress.connect(self._on_progress)
+        worker.finished_all.connect(self._on_batch_done)
         self._update_buttons()
-        self._batch_thread.start()
-
-    def _finish_batch(self) -> None:
-        if self._batch_thread is not None:
-            self._batch_thread.quit()
-            self._batch_thread.wait()
-        self._batch_thread, self._batch_worker = None, None
-        self._update_buttons()
+        self._thread.start()
 
     @Slot(list, list)
     def _on_batch_done(self, written: list, failures: list) -> None:
-        self._finish_batch()
+        self._finish_thread()
         self.written = list(written)
         if written:
             self.result_path = Path(written[-1])
@@ -137,8 +128,3 @@ class BatchExportDialog(ExportDialog):
         self.result_label.setText(_("{count} packages exported to {path}").format(
             count=len(written), path=self.folder_edit.text().strip()))
         self.batch_done.emit(self.written, list(failures))
-
-    def done(self, result: int) -> None:  # noqa: D401 - Qt override
-        """Wait for a running export before closing."""
-        self._finish_batch()
-        super().done(result)
