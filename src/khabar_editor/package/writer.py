@@ -155,14 +155,19 @@ _PREVIEW_TOO_LARGE = ("यह लेख पूर्वावलोकन के
                       "This article is too large for a preview; open it in Khabar Editor.")
 
 
+def _would_not_open(exc: PackageError) -> PackageError:
+    """The save error for a package the reader would refuse, with the reader's reason."""
+    return PackageError(N_("The article could not be saved because it would not open "
+                           "again: {reason} Nothing was saved."), code="package.would_not_open",
+                        reason=spec.shown(exc.message("en")))
+
+
 def _check_reads_back(markdown: str) -> None:
     """Refuse (with the reader's message) an ``article.md`` the reader would not accept."""
     try:
         parse_front_matter(markdown, require=True)
     except PackageError as exc:
-        raise PackageError(N_("The article could not be saved because it would not open "
-                              "again: {reason} Nothing was saved."), code="package.would_not_open",
-                           reason=spec.shown(exc.message("en"))) from None
+        raise _would_not_open(exc) from None
 
 
 def _verify(tmp: Path) -> None:
@@ -172,9 +177,7 @@ def _verify(tmp: Path) -> None:
     try:
         read_package(tmp)
     except PackageError as exc:
-        raise PackageError(N_("The article could not be saved because it would not open "
-                              "again: {reason} Nothing was saved."), code="package.would_not_open",
-                           reason=spec.shown(exc.message("en"))) from None
+        raise _would_not_open(exc) from None
 
 
 def _original_for(pkg: Package, article: Article, who: str, who_id: str,
