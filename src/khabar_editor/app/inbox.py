@@ -60,10 +60,7 @@ class InboxEntry:
 def _received(path: Path) -> datetime:
     """When the package arrived: the file's time, or a package folder's manifest's."""
     try:
-        st = path.lstat()
-        if stat.S_ISDIR(st.st_mode):
-            st = (path / spec.MANIFEST_NAME).lstat()
-        return datetime.fromtimestamp(st.st_mtime, timezone.utc)
+        return datetime.fromtimestamp(_package_stat(path).st_mtime, timezone.utc)
     except (OSError, OverflowError, ValueError):
         return datetime.fromtimestamp(0, timezone.utc)
 
@@ -219,10 +216,16 @@ def change_stamp(path: str | os.PathLike[str]) -> tuple[int, int]:
     """(size, mtime in ns) that changes when the package at ``path`` is rewritten: the
     file's own, or for a package folder its ``manifest.json``'s (every save rewrites it).
     Raises :class:`OSError` when the package is gone."""
+    st = _package_stat(path)
+    return st.st_size, st.st_mtime_ns
+
+
+def _package_stat(path: str | os.PathLike[str]) -> os.stat_result:
+    """The package file's own ``lstat``, or for a package folder its ``manifest.json``'s."""
     st = os.lstat(path)
     if stat.S_ISDIR(st.st_mode):
         st = os.lstat(os.path.join(path, spec.MANIFEST_NAME))
-    return st.st_size, st.st_mtime_ns
+    return st
 
 
 def _is_real_dir(entry: os.DirEntry[str]) -> bool:
