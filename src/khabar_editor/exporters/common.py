@@ -19,7 +19,7 @@ import posixpath
 import re
 import uuid
 from dataclasses import dataclass, field, fields, is_dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from enum import Enum
 from typing import Any, Protocol
 
@@ -30,7 +30,7 @@ from khabar_editor.article.dateline import format_dateline
 from khabar_editor.article.model import Article, Status
 from khabar_editor.article.slug import make_slug
 from khabar_editor.article.taxonomy import Taxonomy, default_taxonomy
-from khabar_editor.exporters.dates import in_zone, zone_for
+from khabar_editor.exporters.dates import aware, in_zone, zone_for
 from khabar_editor.render.html import markdown_html
 from khabar_editor.textkit.normalize import normalize_text
 from khabar_editor.textkit.words import count_words
@@ -266,9 +266,7 @@ def prepared(pkg: PackageLike, context: Any) -> ExportArticle:
 
 def iso(value: datetime) -> str:
     """ISO 8601 with seconds and an explicit offset (naive times taken as UTC)."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.replace(microsecond=0).isoformat()
+    return aware(value).replace(microsecond=0).isoformat()
 
 
 def article_uri(article: Article) -> str:
