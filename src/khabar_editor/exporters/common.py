@@ -285,6 +285,14 @@ def photo_uri(article: Article, photo: Photo) -> str:
     return f"urn:khabar:photo:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 
+PLACE_LEVELS = ("city", "district", "state", "country")  # Place fields, narrowest first
+
+
+def item_version(article: Article) -> str:
+    """An item's ``version`` in the IPTC formats: the modification time as a growing integer."""
+    return article.modified.strftime("%Y%m%d%H%M%S")
+
+
 def pub_status(article: Article) -> str:
     """The IPTC publishing status: ``usable`` once approved, ``withheld`` before.
 

@@ -30,11 +30,13 @@ from lxml import etree
 
 from khabar_editor.article.slug import make_slug
 from khabar_editor.exporters.common import (
+    PLACE_LEVELS,
     ExportArticle,
     Photo,
     article_uri,
     country_code,
     iso,
+    item_version,
     join_nonempty,
     photo_uri,
     prepared,
@@ -50,12 +52,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_40.xml"
 OWN_CATALOG = "catalog.khabar-editor_1.xml"  # beside the items in the bundle
 ITEM_TYPE = "application/vnd.iptc.g2.newsitem+xml"
-PLACE_LEVELS = ("city", "district", "state", "country")
-
-
-def _version(article: Any) -> str:
-    """Every item's ``version``: the modification time as a growing integer."""
-    return str(article.modified.strftime("%Y%m%d%H%M%S"))
 
 
 def _e(parent: Any, name: str, text: str | None = None, **attrs: str) -> Any:
@@ -165,7 +161,7 @@ def _text_content_meta(root: Any, ex: ExportArticle) -> None:
 def text_item(ex: ExportArticle, context: ExportContext) -> bytes:
     """The text ``newsItem``."""
     a = ex.article
-    root = _root("newsItem", article_uri(a), ex, _version(a))
+    root = _root("newsItem", article_uri(a), ex, item_version(a))
     _rights(root, context.provider)
     _item_meta(root, ex, "ninat:text", context)
     _text_content_meta(root, ex)
@@ -184,7 +180,7 @@ def text_item(ex: ExportArticle, context: ExportContext) -> bytes:
 def picture_item(ex: ExportArticle, photo: Photo, context: ExportContext) -> bytes:
     """One picture ``newsItem``."""
     a = ex.article
-    root = _root("newsItem", photo_uri(a, photo), ex, _version(a))
+    root = _root("newsItem", photo_uri(a, photo), ex, item_version(a))
     _rights(root, photo.credit)
     _item_meta(root, ex, "ninat:picture", context)
     cm = _e(root, "contentMeta")
@@ -216,7 +212,7 @@ def picture_item(ex: ExportArticle, photo: Photo, context: ExportContext) -> byt
 def package_item(ex: ExportArticle, context: ExportContext, names: list[str]) -> bytes:
     """The ``packageItem`` grouping the text and its pictures."""
     a = ex.article
-    root = _root("packageItem", article_uri(a) + ":package", ex, _version(a))
+    root = _root("packageItem", article_uri(a) + ":package", ex, item_version(a))
     _item_meta(root, ex, "ninat:composite", context)
     cm = _e(root, "contentMeta")
     _e(cm, "headline", a.headline)
@@ -226,7 +222,7 @@ def package_item(ex: ExportArticle, context: ExportContext, names: list[str]) ->
     refs = [(article_uri(a), "ninat:text", a.headline)]
     refs += [(photo_uri(a, p), "ninat:picture", p.caption or p.name) for p in ex.photos]
     for (guid, item_class, title), name in zip(refs, names):
-        ref = _e(group, "itemRef", residref=guid, version=_version(a), href=name,
+        ref = _e(group, "itemRef", residref=guid, version=item_version(a), href=name,
                  contenttype=ITEM_TYPE)
         _e(ref, "itemClass", qcode=item_class)
         _e(ref, "title", title)

@@ -18,11 +18,13 @@ from khabar_editor.article.slug import make_slug
 from khabar_editor.exporters.common import (
     COUNTRY_SCHEME,
     MEDTOP_SCHEME,
+    PLACE_LEVELS,
     ExportArticle,
     Photo,
     article_uri,
     country_code,
     iso,
+    item_version,
     join_nonempty,
     json_bytes,
     photo_uri,
@@ -33,7 +35,6 @@ from khabar_editor.exporters.registry import ExportContext, ExportResult, regist
 from khabar_editor.i18n import N_
 
 SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
-PLACE_LEVELS = ("city", "district", "state", "country")
 
 
 def _places(ex: ExportArticle) -> list[dict[str, Any]]:
@@ -103,7 +104,7 @@ def ninjs_document(ex: ExportArticle, context: ExportContext) -> dict[str, Any]:
     a = ex.article
     doc: dict[str, Any] = {
         "uri": article_uri(a), "type": "text", "representationType": "full",
-        "profile": "khabar-editor-text", "version": a.modified.strftime("%Y%m%d%H%M%S"),
+        "profile": "khabar-editor-text", "version": item_version(a),
         "firstCreated": iso(a.created), "versionCreated": iso(a.modified),
         "contentCreated": iso(a.created), "pubStatus": pub_status(a), "urgency": a.priority,
         "language": ex.lang, "slugline": ex.slug,

@@ -26,11 +26,13 @@ from khabar_editor.article.slug import make_slug
 from khabar_editor.exporters.common import (
     COUNTRY_SCHEME,
     MEDTOP_SCHEME,
+    PLACE_LEVELS,
     SUBJ_SCHEME,
     ExportArticle,
     Photo,
     article_uri,
     country_code,
+    item_version,
     join_nonempty,
     json_bytes,
     photo_uri,
@@ -43,7 +45,6 @@ from khabar_editor.i18n import N_
 
 SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_1.6.json#"
 CATEGORY_SCHEME = "urn:khabar:category:"
-PLACE_LEVELS = ("city", "district", "state", "country")
 
 
 def subjects(ex: ExportArticle) -> list[dict[str, Any]]:
@@ -98,7 +99,7 @@ def picture(ex: ExportArticle, photo: Photo, context: ExportContext) -> dict[str
     a = ex.article
     item: dict[str, Any] = {
         "uri": photo_uri(a, photo), "type": "picture", "mimetype": photo.mime,
-        "representationtype": "complete", "version": a.modified.strftime("%Y%m%d%H%M%S"),
+        "representationtype": "complete", "version": item_version(a),
         "versioncreated": utc_z(a.modified), "firstcreated": utc_z(a.created),
         "pubstatus": pub_status(a), "language": ex.lang,
         "headline": photo.caption or photo.alt or photo.name, "slugline": f"{ex.slug}-{photo.index}",
@@ -125,7 +126,7 @@ def ninjs1_document(ex: ExportArticle, context: ExportContext) -> dict[str, Any]
     doc: dict[str, Any] = {
         "uri": article_uri(a), "type": "text", "mimetype": "text/html",
         "representationtype": "complete", "profile": "khabar-editor-text",
-        "version": a.modified.strftime("%Y%m%d%H%M%S"),
+        "version": item_version(a),
         "firstcreated": utc_z(a.created), "versioncreated": utc_z(a.modified),
         "contentcreated": utc_z(a.created), "pubstatus": pub_status(a), "urgency": a.priority,
         "language": ex.lang, "slugline": ex.slug, "headline": a.headline,
