@@ -297,7 +297,7 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None],
     if st is not None and not stat.S_ISREG(st.st_mode):
         raise PackageWriteError(N_("'{file}' is a folder or a special file; it was not "
                                    "replaced."), file=spec.shown(str(target)))
-    remove_stale_temps(target)
+    _remove_legacy_temps(target)  # fsutil.atomic_write cleans its own stale temporaries
     try:
         fsutil.atomic_write(target, write, check=verify)
     except OSError as exc:
@@ -315,6 +315,13 @@ def remove_stale_temps(target: Path) -> list[Path]:
     """
     folder = target.parent if str(target.parent) else Path(".")
     removed = [folder / name for name in fsutil.clean_stale(folder)]
+    return removed + _remove_legacy_temps(target)
+
+
+def _remove_legacy_temps(target: Path) -> list[Path]:
+    """Delete the ``.<name>.tmp-<pid>-*`` temporaries of earlier versions' killed saves."""
+    folder = target.parent if str(target.parent) else Path(".")
+    removed: list[Path] = []
     prefix = f".{target.name}.tmp-"
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
