@@ -15,8 +15,8 @@ from khabar_editor.errors import KhabarError
 from khabar_editor.i18n import N_, _
 from khabar_editor.package import read_package
 from khabar_editor.package.signing import (
-    KeyStore, SigningError, generate_key, load_signing_key, save_key, sign_package,
-    verify_package,
+    KeyStore, SigningError, generate_key, key_file_name, load_signing_key, save_key,
+    sign_package, verify_package,
 )
 
 CONTEXT_TOKENS = 40
@@ -189,7 +189,7 @@ def cmd_keys_new(args: argparse.Namespace) -> int:
         passphrase = _passphrase(args.passphrase_env)
         key = generate_key(args.name)
         folder = Path(args.output)
-        stem_key = folder / f"{_stem(key.name)}.key"
+        stem_key = folder / f"{key_file_name(key.name)}.key"
         if stem_key.exists():
             error_line(_("'{file}' already exists; it was not replaced.").format(file=stem_key))
             return ExitCode.IO_ERROR
@@ -204,12 +204,6 @@ def cmd_keys_new(args: argparse.Namespace) -> int:
         print(_("Warning: the private key is not protected by a passphrase; keep the file "
                 "private."))
     return ExitCode.OK
-
-
-def _stem(name: str) -> str:
-    from khabar_editor.package.signing import key_file_name
-
-    return key_file_name(name)
 
 
 def cmd_keys_import(args: argparse.Namespace) -> int:
