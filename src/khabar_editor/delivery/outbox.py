@@ -255,11 +255,14 @@ class Outbox:
                 if i["state"] == FAILED and (item_id is None or i["id"] == item_id):
                     i["retry_at"] = self.clock()
 
-    def _update(self, item_id: str, **values: Any) -> None:
+    def _update(self, item_id: str, **values: Any) -> Item | None:
+        """Change an item's fields; the item as it now is (None if it is gone)."""
         with self._locked() as data:
             for i in data["items"]:
                 if i["id"] == item_id:
                     i.update(values)
+                    return _item(i)
+        return None
 
     def _claim(self, item_id: str, *, force: bool) -> Item | None:
         """Mark the item ``sending`` by this process, unless it is not due or another
@@ -301,11 +304,9 @@ class Outbox:
             on_progress(item)
 
         def report(progress: Progress) -> None:
-            self._update(item.id, progress=[progress.done, progress.total])
-            if on_progress:
-                current = self.get(item.id)
-                if current is not None:
-                    on_progress(current)
+            current = self._update(item.id, progress=[progress.done, progress.total])
+            if on_progress and current is not None:
+                on_progress(current)
 
         try:
             spool = self.spool_path(item.id)
