@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QContextMenuEvent, QDragEnterEvent, QDropEvent, QPainter,
                            QPaintEvent, QResizeEvent, QTextCursor)
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
@@ -36,6 +36,7 @@ class MarkdownEditor(QPlainTextEdit):
     """QPlainTextEdit for the article body (Markdown)."""
 
     files_dropped = Signal(list)  # list[str] of local paths
+    pasted = Signal(int, int)  # Qt positions [start, end) of text pasted or dropped in
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,6 +201,14 @@ class MarkdownEditor(QPlainTextEdit):
             self.files_dropped.emit(paths)
             return
         super().dropEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        """Every paste (Ctrl+V, Edit → Paste, middle click) and text drop comes here."""
+        start = self.textCursor().selectionStart()
+        super().insertFromMimeData(source)
+        end = self.textCursor().position()
+        if end > start:
+            self.pasted.emit(start, end)
 
     # -- context menu -----------------------------------------------------------------
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override

@@ -1,9 +1,9 @@
 """Offer to convert legacy-font text (Krutidev, Chanakya, DevLys, Preeti) to Unicode.
 
-Attached to the main window by :func:`attach`. When text that equals the clipboard
-lands in the body in one change (Ctrl+V, Edit → Paste, middle click, drag and drop)
-and the core recognises it as legacy-font text, a small bar over the editor offers
-to convert it; the detected font is preselected and can be changed. Converting is
+Attached to the main window by :func:`attach`. When text is pasted or dropped into
+the body (Ctrl+V, Edit → Paste, middle click, drag and drop: the editor's
+``pasted`` signal) and the core recognises it as legacy-font text, a small bar
+over the editor offers to convert it; the detected font is preselected and can be changed. Converting is
 one undo step (Ctrl+Z brings the pasted Latin text back). File → Import of a text
 file offers the same for the whole document.
 """
@@ -13,12 +13,13 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit,
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLabel,
                                QPushButton, QVBoxLayout, QWidget)
 
 from khabar_editor.i18n import N_, _
 from khabar_editor.textkit import legacy
+from khabar_editor.ui.editor_widget import MarkdownEditor
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class LegacyOffer(QFrame):
 class LegacyPaste(QObject):
     """Watches the body for pasted legacy text and converts it on request."""
 
-    def __init__(self, editor: QPlainTextEdit, is_loading=lambda: False) -> None:
+    def __init__(self, editor: MarkdownEditor, is_loading=lambda: False) -> None:
         super().__init__(editor)
         self.editor = editor
         self._is_loading = is_loading
@@ -71,18 +72,18 @@ class LegacyPaste(QObject):
         self._range: tuple[int, int] | None = None  # Qt positions of the offered text
         self._pending: tuple[int, int] | None = None
         editor.document().contentsChange.connect(self._changed)
+        editor.pasted.connect(self._pasted)  # not every change: no clipboard read per edit
 
     # -- watching -------------------------------------------------------------------
-    def _changed(self, position: int, removed: int, added: int) -> None:
+    def _changed(self, _position: int, _removed: int, _added: int) -> None:
         if self._range is not None and self.offer.isVisible():
             self._range = None  # the text moved under the offer: it no longer applies
             self.offer.hide()
-        if added < MIN_PASTE_CHARS or self._is_loading():
+
+    def _pasted(self, start: int, end: int) -> None:
+        if end - start < MIN_PASTE_CHARS or end - start > MAX_DETECT_CHARS or self._is_loading():
             return
-        clip = QGuiApplication.clipboard().text()
-        if not clip or len(clip) > MAX_DETECT_CHARS:
-            return
-        self._pending = (position, position + added)
+        self._pending = (start, end)
         QTimer.singleShot(0, self._check_pending)
 
     def _text(self, start: int, end: int) -> str:
@@ -101,11 +102,7 @@ class LegacyPaste(QObject):
         end = min(end, self.editor.document().characterCount() - 1)
         if start >= end:
             return
-        inserted = self._text(start, end)
-        clip = QGuiApplication.clipboard().text().replace("\r\n", "\n")
-        if inserted != clip:
-            return  # typed or loaded text, not a paste
-        self.offer_range(start, end, inserted)
+        self.offer_range(start, end, self._text(start, end))
 
     def check_document(self) -> bool:
         """After an import: offer to convert the whole body if it is legacy text."""
