@@ -5,9 +5,12 @@ Data (``bench/data/real/``, provenance and sha256 in ``bench/data/PROVENANCE.md`
 * ``hi_dev.txt`` / ``hi_heldout.txt``: the Hindi sentences of the Universal
   Dependencies Parallel Treebank (UD_Hindi-PUD; news and Wikipedia sentences translated
   by professional translators; CC BY-SA 3.0), split by document, alternately;
+* ``ne_news_dev.txt`` / ``ne_news_heldout.txt``: the Nepali references of NTREX-128
+  (WMT19 news documents translated into Nepali by professional translators; CC BY-SA
+  4.0), split by document (dev, held-out, unused in turn);
 * ``ne_dev.txt`` / ``ne_heldout.txt``: Nepali sentences contributed to Mozilla Common
   Voice (CC0; everyday and news-like sentences, many non-standard spellings), split in
-  two halves of the alphabetically sorted list.
+  two halves of the alphabetically sorted list: the "informal" rows.
 
 Only the dev splits may be used to tune anything (lexicon additions, parameters); the
 held-out splits are read here and nowhere else. The old self-written sets of
@@ -24,7 +27,9 @@ Measured per set:
   is skipped: no spell checker can see a real-word error.
 
 Run: ``python bench/run.py proofing_real`` or ``python bench/bench_proofing_real.py
-[--flags N]`` (``--flags N`` prints N flagged tokens of each dev split for inspection).
+[--flags N] [--lang hi|ne] [--dev]`` (``--flags N`` prints N flagged tokens of each dev
+split for inspection; ``--lang`` keeps one language's sets; ``--dev`` skips the held-out
+sets, for tuning).
 """
 
 from __future__ import annotations
@@ -51,8 +56,10 @@ REAL = HERE / "data" / "real"
 OLD = HERE / "data" / "spell"
 SETS = (("real hi dev", "hi", REAL / "hi_dev.txt"),
         ("real hi held-out", "hi", REAL / "hi_heldout.txt"),
-        ("real ne dev", "ne", REAL / "ne_dev.txt"),
-        ("real ne held-out", "ne", REAL / "ne_heldout.txt"),
+        ("real ne news dev", "ne", REAL / "ne_news_dev.txt"),
+        ("real ne news held-out", "ne", REAL / "ne_news_heldout.txt"),
+        ("real ne informal dev", "ne", REAL / "ne_dev.txt"),
+        ("real ne informal held-out", "ne", REAL / "ne_heldout.txt"),
         ("old hi dev (self-written)", "hi", OLD / "news_hi.txt"),
         ("old hi held-out (self-written)", "hi", OLD / "heldout_hi.txt"),
         ("old ne held-out (self-written)", "ne", OLD / "heldout_ne.txt"))
@@ -281,13 +288,14 @@ def suggestion_latency(language: str, personal: Path, words: list[str]) -> tuple
     return times[len(times) // 2], times[min(len(times) - 1, int(0.95 * len(times)))]
 
 
-def run(show_flags: int = 0) -> list[dict]:
-    """Rows for bench/run.py."""
+def run(show_flags: int = 0, only: str | None = None, dev_only: bool = False) -> list[dict]:
+    """Rows for bench/run.py (``only``: one language's sets; ``dev_only``: no held-out)."""
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
         personal = Path(tmp) / "personal.txt"
         for name, language, path in SETS:
-            if not path.exists():
+            if not path.exists() or (only and language != only) or (
+                    dev_only and "held-out" in name):
                 continue
             set_rows, words = evaluate(name, language, path, personal)
             rows += set_rows
@@ -295,15 +303,16 @@ def run(show_flags: int = 0) -> list[dict]:
                 print(f"-- {name}: most frequent flagged words --")
                 for w, c in words.most_common(show_flags):
                     print(f"{c:4} {w}")
-        for language, path in (("hi", REAL / "hi_dev.txt"), ("ne", REAL / "ne_dev.txt")):
-            if not path.exists():
+        for language, path in (("hi", REAL / "hi_dev.txt"), ("ne", REAL / "ne_news_dev.txt"),
+                               ("ne", REAL / "ne_dev.txt")):
+            if not path.exists() or (only and language != only):
                 continue
             tokens = sorted({t.text for a in read_articles(path) for t in iter_devanagari_words(a)})
             rng = random.Random(SEED)
             sample = [t for t in rng.sample(tokens, min(300, len(tokens))) if len(t) >= 3]
             bad = [w[:-1] + "ि" if not w.endswith("ि") else w[:-1] + "ी" for w in sample]
             med, p95 = suggestion_latency(language, personal, bad)
-            rows.append(_row(f"[{language}] suggestions per unknown word, p95", p95, "ms",
+            rows.append(_row(f"[{language} {path.stem}] suggestions per unknown word, p95", p95, "ms",
                              "<= 20 ms", "", f"median {med:.1f} ms, {len(bad)} words"))
     return rows
 
@@ -316,5 +325,6 @@ def _row(name: str, value: float, unit: str, target: str = "", baseline: float |
 
 if __name__ == "__main__":
     show = int(sys.argv[sys.argv.index("--flags") + 1]) if "--flags" in sys.argv else 0
-    for r in run(show):
+    lang = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv else None
+    for r in run(show, lang, "--dev" in sys.argv):
         print(f"{r['name']:<58} {r['value']:>8} {r['unit']:<8} {r['target']:<8} {r['note']}")
