@@ -6,7 +6,9 @@ delivers rows in batches through queued signals, so the first rows show at
 once and the window keeps responding while a big folder is read. A
 :class:`QFileSystemWatcher` (debounced) scans files that arrive or change
 later. A corrupt or hostile package is a row with its reason, never an
-exception in the view.
+exception in the view. When the trusted keys change (imported or revoked in
+Preferences, or by ``khabar keys`` in a terminal: a second watcher on the key
+folder), the key store is re-read and every package is verified again.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 
 from khabar_editor.app import inbox as core_inbox
 from khabar_editor.i18n import N_, _
-from khabar_editor.ui import desk_labels
+from khabar_editor.ui import desk_labels, keys_dialog
 
 log = logging.getLogger(__name__)
 
@@ -245,6 +247,16 @@ class InboxWindow(QMainWindow):
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(WATCH_DEBOUNCE_MS)
         self.debounce.timeout.connect(self.rescan_changes)
+        # The trusted keys: re-verify everything when they change.
+        self.key_watcher = QFileSystemWatcher(self)
+        self.key_watcher.directoryChanged.connect(lambda _p: self.key_debounce.start())
+        self.key_debounce = QTimer(self)
+        self.key_debounce.setSingleShot(True)
+        self.key_debounce.setInterval(WATCH_DEBOUNCE_MS)
+        self.key_debounce.timeout.connect(self.reload_keys)
+        keys_dialog.key_events().changed.connect(self.key_debounce.start)
+        if self.keys is not None:
+            self._watch_keys()
         self.resize(1200, 640)
         if folder is None:
             folder = self._remembered_folder()
@@ -427,12 +439,60 @@ class InboxWindow(QMainWindow):
         self.progress.setRange(0, len(paths))
         self.progress.setValue(0)
         self.progress.show()
+        self._pool.start(_ScanJob(self._generation, list(paths), self._key_store(),
+                                  self._signals, self._cancel))
+
+    def _key_store(self) -> Any:
+        """The key store the packages are verified with (the user's own by default)."""
         if self.keys is None:
             from khabar_editor.package.signing import KeyStore
 
             self.keys = KeyStore()
-        self._pool.start(_ScanJob(self._generation, list(paths), self.keys,
-                                  self._signals, self._cancel))
+            self._watch_keys()
+        return self.keys
+
+    def _watch_keys(self) -> None:
+        """Watch the key folder and its ``revoked/``; while the key folder does not
+        exist yet (no key imported so far), its nearest existing parent, to see it
+        appear."""
+        folder = getattr(self.keys, "folder", None)
+        if folder is None:
+            return
+        folder = Path(folder)
+        if folder.is_dir():
+            candidates = [folder, folder / "revoked"]
+        else:
+            parent = folder.parent
+            while not parent.is_dir() and parent != parent.parent:
+                parent = parent.parent
+            candidates = [parent]
+        watched = set(self.key_watcher.directories())
+        wanted = [str(p) for p in candidates if str(p) not in watched and p.is_dir()]
+        if wanted:
+            self.key_watcher.addPaths(wanted)
+
+    @staticmethod
+    def _trusted(store: Any) -> tuple[Any, ...]:
+        keys = getattr(store, "keys", None)
+        if not callable(keys):
+            return ()
+        return tuple((k.key.raw, k.revoked) for k in keys())
+
+    def reload_keys(self) -> None:
+        """The trusted keys may have changed: read them again and, when they did,
+        verify every package anew."""
+        store = self._key_store()
+        before = self._trusted(store)
+        refresh = getattr(store, "refresh", None)
+        if callable(refresh):
+            refresh()
+        self._watch_keys()
+        if self._trusted(store) == before:
+            return
+        if self.folder is None or not self.folder.is_dir():
+            return
+        self._mtimes = {}  # every file counts as changed
+        self.rescan_changes()
 
     def _stop_scan(self) -> None:
         self._cancel.set()
@@ -525,6 +585,8 @@ class InboxWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._stop_scan()
-        if self.watcher.directories():
-            self.watcher.removePaths(self.watcher.directories())
+        self.key_debounce.stop()
+        for watcher in (self.watcher, self.key_watcher):
+            if watcher.directories():
+                watcher.removePaths(watcher.directories())
         super().closeEvent(event)

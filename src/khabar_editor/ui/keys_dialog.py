@@ -5,6 +5,10 @@ keyring where there is one, else in a passphrase-protected file) and exports
 the public key as a small file for the desk. The desk imports such files, sees
 them listed and revokes a key that should no longer be trusted. All key work is
 done by :mod:`khabar_editor.package.signing`; this widget only asks and shows.
+
+After a key is imported or revoked, :func:`key_events` emits ``changed`` so an open
+inbox verifies its packages again at once (it also watches the key folder, for
+``khabar keys`` run outside the app).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -26,6 +31,23 @@ from khabar_editor.ui import desk_dialogs
 log = logging.getLogger(__name__)
 
 KeyCreated = Callable[[object, Path], None]
+
+
+class KeyEvents(QObject):
+    """``changed``: the trusted keys were imported or revoked in this process."""
+
+    changed = Signal()
+
+
+_EVENTS: KeyEvents | None = None
+
+
+def key_events() -> KeyEvents:
+    """The one :class:`KeyEvents` of the application (made on first use)."""
+    global _EVENTS
+    if _EVENTS is None:
+        _EVENTS = KeyEvents()
+    return _EVENTS
 
 
 def my_keys_dir() -> Path:
@@ -224,6 +246,7 @@ class KeysSection(QGroupBox):
         self.message.setText(_("Key of {name} imported ({key_id}).").format(
             name=stored.key.name, key_id=stored.key.key_id))
         self.refresh()
+        key_events().changed.emit()
 
     def revoke_selected(self) -> None:
         """Stop trusting the selected key (packages it signed show "unknown key")."""
@@ -240,3 +263,4 @@ class KeysSection(QGroupBox):
             return
         self.message.setText(_("Key of {name} revoked.").format(name=stored.key.name))
         self.refresh()
+        key_events().changed.emit()
