@@ -319,6 +319,8 @@ def run() -> list[dict]:
         tmp = Path(name)
         snapshot = bb_apps.khabar_snapshot(_setting("khabar"), tmp / "khabar-src")
         bb_apps.KHABAR_SRC[:] = [snapshot] if snapshot else []
+        if any(_short(app) == "khabar" for app in chosen):
+            bb_apps.compile_sources(snapshot or bb_apps.ROOT / "src")
         revision = (subprocess.run(["git", "-C", str(bb_apps.ROOT), "rev-parse", "--short",
                                     _setting("khabar")], capture_output=True, text=True,
                                    check=False).stdout.strip() if snapshot else "work tree")

@@ -14,13 +14,14 @@ application calls :func:`set_language` in its ``main()``.
 
 from __future__ import annotations
 
-import gettext
-import io
 import logging
 import os
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # gettext, io and importlib.resources load with the first catalogue
+    import gettext
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,9 @@ def both(msgid: str, **fields: object) -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _catalog(lang: str) -> gettext.NullTranslations:
     """All catalogues of ``lang`` chained into one translations object."""
+    import gettext
+    import io
+
     chain: gettext.NullTranslations = gettext.NullTranslations()
     for mo in _compiled_catalogues(lang):
         try:
@@ -101,6 +105,8 @@ def _catalog(lang: str) -> gettext.NullTranslations:
 
 
 def _compiled_catalogues(lang: str) -> list[bytes]:
+    from importlib import resources
+
     built = resources.files("khabar_editor") / "data" / "locale" / lang / "LC_MESSAGES"
     found: list[bytes] = []
     if built.is_dir():
@@ -120,6 +126,8 @@ def _compiled_catalogues(lang: str) -> list[bytes]:
 
 def compile_po(po_bytes: bytes) -> bytes | None:
     """Compile the bytes of a ``.po`` file to ``.mo`` bytes with Babel, or ``None``."""
+    import io
+
     try:
         from babel.messages.mofile import write_mo
         from babel.messages.pofile import read_po

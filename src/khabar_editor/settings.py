@@ -15,23 +15,21 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from khabar_editor import APP_ID
-from khabar_editor.fsutil import atomic_write_text
+
+# Read at every start before the first paint: uuid, platformdirs and the atomic-write
+# helper are imported only when they are needed (a new id, no override, a save).
 
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 3
 ROLES = ("correspondent", "desk")
-_USER_ID = re.compile(r"^[0-9a-f]{32}$")
+_HEX = frozenset("0123456789abcdef")
 MAX_RECENT = 10
 THEMES = ("system", "light", "dark")
 DIGIT_STYLES = ("latin", "devanagari")
@@ -40,13 +38,33 @@ DIGIT_STYLES = ("latin", "devanagari")
 def config_dir() -> Path:
     """Directory of ``settings.json`` and ``state.json``."""
     override = os.environ.get("KHABAR_CONFIG_DIR")
-    return Path(override) if override else Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
 
 
 def data_dir() -> Path:
     """Directory for working data such as crash-recovery files."""
     override = os.environ.get("KHABAR_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+def new_user_id() -> str:
+    """A new installation id (32 lower-case hex digits)."""
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def is_user_id(value: object) -> bool:
+    """Whether ``value`` is an installation id as :func:`new_user_id` makes them."""
+    return isinstance(value, str) and len(value) == 32 and _HEX.issuperset(value)
 
 
 @dataclass
@@ -56,7 +74,7 @@ class Settings:
     ui_language: str = ""  # "" follows the system / KHABAR_LANG; "en" or "hi"
     user_name: str = ""  # who saves, for the package's revision log ("" = "unknown", never the byline)
     user_role: str = "correspondent"  # "correspondent" or "desk" (ROLES)
-    user_id: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False)  # installation id
+    user_id: str = field(default_factory=new_user_id, compare=False)  # installation id
     identity_confirmed: bool = False  # name and role chosen (first-start dialog / Preferences)
     signing_key_file: str = ""  # the user's NAME.key ("" = saves are not signed)
     theme: str = "system"
@@ -88,8 +106,8 @@ class Settings:
         self.ui_language = self.ui_language if self.ui_language in ("", "en", "hi") else ""
         self.user_role = self.user_role if self.user_role in ROLES else "correspondent"
         self.user_name = " ".join(self.user_name.split())[:200]
-        if not _USER_ID.match(self.user_id):
-            self.user_id = uuid.uuid4().hex
+        if not is_user_id(self.user_id):
+            self.user_id = new_user_id()
         self.font_size = min(max(int(self.font_size), 6), 72)
         self.autosave_seconds = min(max(int(self.autosave_seconds), 1), 600)
         self.photo_max_px = min(max(int(self.photo_max_px), 200), 10000)
@@ -143,7 +161,7 @@ def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
     # Version 3 adds who is working (role, installation id). A name set before
     # counts as chosen; the role defaults to correspondent (Preferences changes it).
     data.setdefault("user_role", "correspondent")
-    data.setdefault("user_id", uuid.uuid4().hex)
+    data.setdefault("user_id", new_user_id())
     data.setdefault("identity_confirmed", bool(str(data.get("user_name", "")).strip()))
     return data
 
@@ -207,6 +225,8 @@ def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
 
     A full disk or a kill leaves the previous file whole; the file is private (0600).
     """
+    from khabar_editor.fsutil import atomic_write_text
+
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 

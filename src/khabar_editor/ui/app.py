@@ -14,7 +14,7 @@ Environment hooks for tests and benchmarks (never used in normal runs):
 
 from __future__ import annotations
 
-import argparse
+import gc
 import logging
 import os
 import sys
@@ -42,7 +42,46 @@ def _without_qt_options(argv: list[str]) -> list[str]:
     return out
 
 
-def _parse(argv: list[str]) -> argparse.Namespace:
+class _Args:
+    """The parsed command line: ``file``, ``lang``, ``new_instance``."""
+
+    def __init__(self, file: str | None = None, lang: str | None = None,
+                 new_instance: bool = False) -> None:
+        self.file, self.lang, self.new_instance = file, lang, new_instance
+
+
+def _parse_quick(argv: list[str]) -> _Args | None:
+    """The usual command lines (``[FILE] [--lang en|hi] [--new-instance]``) without
+    importing argparse; None for anything else (help, errors), which argparse handles."""
+    args = _Args()
+    rest = _without_qt_options(argv)
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        if arg == "--new-instance":
+            args.new_instance = True
+        elif arg in ("--lang", "--lang=en", "--lang=hi"):
+            if arg == "--lang":
+                i += 1
+                if i == len(rest) or rest[i] not in ("en", "hi"):
+                    return None
+                args.lang = rest[i]
+            else:
+                args.lang = arg.partition("=")[2]
+        elif arg.startswith("-") or args.file is not None:
+            return None  # "-", "--", help, unknown options, a second file: argparse decides
+        else:
+            args.file = arg
+        i += 1
+    return args
+
+
+def _parse(argv: list[str]) -> _Args:
+    quick = _parse_quick(argv)
+    if quick is not None:
+        return quick
+    import argparse
+
     parser = argparse.ArgumentParser(prog="khabar-editor",
                                      description="Khabar Editor — write Hindi/Nepali news")
     parser.add_argument("file", nargs="?", help="a .khabar package, or a .md/.txt file to import")
@@ -50,7 +89,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--new-instance", action="store_true",
                         help="start a new window even if the editor is already running")
     args, _unknown = parser.parse_known_args(_without_qt_options(argv))
-    return args
+    return _Args(args.file, args.lang, args.new_instance)
 
 
 def _install_translator(app: object, lang: str) -> None:
@@ -165,26 +204,36 @@ def _test_hooks(window: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the editor; returns the exit code."""
+    """Run the editor; returns the exit code.
+
+    Only what the first paint needs runs before it: the settings, the QApplication with
+    the bundled font, the window's frame (menus, toolbars, panels' places) and the editor
+    with the file's text. The log file, the session, the panels and the single-instance
+    listener come right after it (``MainWindow.finish_startup`` and ``start`` below).
+    """
+    # No collections while the start-up builds thousands of objects that all live on;
+    # collected and frozen once the whole window is built (finish_startup).
+    gc.disable()
     argv = list(sys.argv if argv is None else argv)
     args = _parse(argv[1:])
     from khabar_editor import i18n
-    from khabar_editor.logsetup import setup_logging
+    from khabar_editor.logsetup import buffer_early_records, setup_logging
     from khabar_editor.settings import load_settings, load_state
 
-    setup_logging()
+    buffer_early_records()  # the log file is opened after the first paint
     settings, state = load_settings(), load_state()
     lang = i18n.set_language(args.lang or settings.ui_language or None)
     file = str(Path(args.file).resolve()) if args.file else None
     from khabar_editor.ui import single_instance
 
     if not args.new_instance and single_instance.send_to_running([file] if file else []):
+        setup_logging()
         return 0  # the running editor opens the file (single instance)
     app = create_application(argv, lang)
     from khabar_editor.ui.main_window import MainWindow
 
-    # First paint: only the editor, with the file's text when it can be read at once;
-    # the rest of the window is built right after it (MainWindow.finish_startup).
+    # First paint: the editor with the file's text when it can be read at once, in the
+    # window's final frame; the rest of the window is built right after it.
     window = MainWindow(settings, state, defer=True)
     text = early_text(file)
     if text is not None:
@@ -195,8 +244,13 @@ def main(argv: list[str] | None = None) -> int:
     def start() -> None:
         from khabar_editor.ui.dialogs import install_excepthook
 
+        setup_logging()
         install_excepthook()
         single_instance.install(window)  # later launches open their file here
+        # The window is built: what it holds lives as long as the editor, so later
+        # collections need not walk it again. Before startup(): it may open a dialog.
+        gc.freeze()
+        gc.enable()
         startup(window, file)
         QTimer.singleShot(0, lambda: _test_hooks(window))
 

@@ -13,9 +13,7 @@ costs nothing and changes nothing else.
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import platform
 import sys
 
 log = logging.getLogger(__name__)
@@ -29,8 +27,10 @@ def make_singletons_immortal() -> bool:
 
     Returns True when the reserve was added (False where it is not needed).
     """
-    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
+    import ctypes
+
     for obj in (None, True, False):
         # ob_refcnt is the first field of every object on CPython < 3.12.
         refcnt = ctypes.c_ssize_t.from_address(id(obj))

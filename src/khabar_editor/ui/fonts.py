@@ -8,13 +8,15 @@ vowel signs show dotted circles. Noto Sans Devanagari (OFL) ships in
 from __future__ import annotations
 
 import logging
-from importlib import resources
+import os
 
 from PySide6.QtGui import QFont, QFontDatabase
 
 log = logging.getLogger(__name__)
 
 BUNDLED_FAMILY = "Noto Sans Devanagari"
+FONT_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data",
+                        "fonts")
 _loaded: list[str] = []
 
 
@@ -22,13 +24,18 @@ def load_bundled_fonts() -> list[str]:
     """Register every bundled TTF once; returns the family names Qt now knows."""
     if _loaded:
         return list(_loaded)
-    folder = resources.files("khabar_editor") / "data" / "fonts"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.lower().endswith((".ttf", ".otf")):
+    try:
+        names = sorted(os.listdir(FONT_DIR))
+    except OSError as exc:
+        log.warning("No bundled fonts: %s", exc)
+        names = []
+    for name in names:
+        if not name.lower().endswith((".ttf", ".otf")):
             continue
-        font_id = QFontDatabase.addApplicationFontFromData(entry.read_bytes())
+        # By path: Qt maps the file itself (faster than passing its bytes).
+        font_id = QFontDatabase.addApplicationFont(os.path.join(FONT_DIR, name))
         if font_id < 0:
-            log.warning("Could not load bundled font %s", entry.name)
+            log.warning("Could not load bundled font %s", name)
             continue
         for family in QFontDatabase.applicationFontFamilies(font_id):
             if family not in _loaded:

@@ -18,7 +18,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +44,8 @@ def server_name() -> str:
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     if runtime and _private_dir(runtime):
         return str(Path(runtime) / name)
+    import tempfile
+
     return str(Path(tempfile.gettempdir()) / f"{name}-{os.getuid()}")
 
 
@@ -78,13 +79,15 @@ def send_to_running(paths: list[str], timeout_ms: int = 1500,
     if not _owned_by_us(name):
         log.warning("Ignoring a single-instance socket owned by another user: %s", name)
         return False
+    message = json.dumps({"open": [str(p) for p in paths]}, ensure_ascii=True) + "\n"
+    if sys.platform != "win32":  # a Unix socket: no need to load QtNetwork to talk to it
+        return _send_unix(name, message.encode("ascii"), timeout_ms / 1000)
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return False
-    message = json.dumps({"open": [str(p) for p in paths]}, ensure_ascii=True) + "\n"
     socket.write(message.encode("ascii"))
     while socket.bytesToWrite() > 0:  # waitForBytesWritten is False once all is sent
         if not socket.waitForBytesWritten(timeout_ms):
@@ -94,6 +97,28 @@ def send_to_running(paths: list[str], timeout_ms: int = 1500,
     while len(answer) < len(REPLY) and socket.waitForReadyRead(timeout_ms):
         answer += bytes(socket.readAll().data())
     socket.disconnectFromServer()
+    return answer.startswith(REPLY)
+
+
+def _send_unix(name: str, message: bytes, timeout: float) -> bool:
+    """Send ``message`` over the Unix socket ``name``; True when the editor answered.
+
+    A socket left by an editor that crashed refuses the connection at once."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(timeout)
+            client.connect(name)
+            client.sendall(message)
+            answer = b""
+            while len(answer) < len(REPLY):
+                chunk = client.recv(len(REPLY) - len(answer))
+                if not chunk:
+                    break
+                answer += chunk
+    except OSError:  # refused (stale socket), timed out, or not a socket
+        return False
     return answer.startswith(REPLY)
 
 
