@@ -16,7 +16,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, Field, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -185,14 +185,21 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _default(f: Field[Any]) -> Any:
+    """The default of field ``f`` (for its type; no new installation id is made)."""
+    if f.default is not MISSING:
+        return f.default
+    factory = f.default_factory
+    return "" if factory is new_user_id else factory()  # type: ignore[misc]
+
+
 def _from_mapping(cls: type, data: dict[str, Any]) -> Any:
     """An instance of dataclass ``cls`` from ``data``, ignoring unknown or mistyped keys."""
-    defaults = cls()
     kwargs: dict[str, Any] = {}
     for f in fields(cls):
         if f.name not in data:
             continue
-        value, default = data[f.name], getattr(defaults, f.name)
+        value, default = data[f.name], _default(f)
         if isinstance(default, bool) and not isinstance(value, bool):
             continue
         if isinstance(default, int) and not isinstance(default, bool):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QToolBar
 from khabar_editor.i18n import _
 
 if TYPE_CHECKING:
+    from khabar_editor.ui.format_actions import MarkdownFormatter
     from khabar_editor.ui.main_window import MainWindow
 
 Std = QKeySequence.StandardKey
@@ -87,11 +88,10 @@ TOOLBAR = ("new", "open", "inbox", "save", "-", "insert_photo", "find", "-", "sp
 
 
 def build_actions(window: MainWindow) -> dict[str, QAction]:
-    """Create every action, connected to ``window.<handler>``."""
-    from khabar_editor.ui.format_actions import MarkdownFormatter
+    """Create every action, connected to ``window.<handler>``.
 
-    if getattr(window, "formatter", None) is None:
-        window.formatter = MarkdownFormatter(window.editor, window)  # type: ignore[attr-defined]
+    Format commands go to ``window.formatter``, made on first use (format_actions is
+    not needed for the first paint)."""
     actions: dict[str, QAction] = {}
     for name, (label, shortcut, handler, checkable) in _SPECS.items():
         action = QAction(_(label), window)
@@ -103,8 +103,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         action.setCheckable(checkable)
         if handler.startswith("format:"):
             command = handler.partition(":")[2]
-            slot: Callable[..., object] = (
-                lambda c=command: window.formatter.run(c))  # type: ignore[attr-defined]
+            slot: Callable[..., object] = lambda c=command: formatter(window).run(c)
         else:
             slot = getattr(window, handler)
         if checkable:
@@ -114,6 +113,16 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         window.addAction(action)  # shortcuts work in full-screen mode too
         actions[name] = action
     return actions
+
+
+def formatter(window: MainWindow) -> MarkdownFormatter:
+    """The window's Markdown formatter (made the first time it is asked for)."""
+    found = getattr(window, "formatter", None)
+    if found is None:
+        from khabar_editor.ui.format_actions import MarkdownFormatter
+
+        found = window.formatter = MarkdownFormatter(window.editor, window)  # type: ignore[attr-defined]
+    return found
 
 
 def toolbar_text(label: str) -> str:
@@ -155,10 +164,11 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
                           toolbar_text(action.text()))
         formats.addAction(action)
     for name, style in (("bold", QFont.setBold), ("italic", QFont.setItalic)):
-        button = formats.widgetForAction(actions[name])
-        if button is not None:  # the button's face in its own style
-            font = button.font()
-            style(font, True)
-            button.setFont(font)
+        # The button's face in its own style; set on the action, which the tool button
+        # (and the menu item) take it from: asking the toolbar for its button would
+        # make PySide look up the button's type before the first paint (~20 ms).
+        font = QFont(formats.font())
+        style(font, True)
+        actions[name].setFont(font)
     window.addToolBar(formats)
     return recent

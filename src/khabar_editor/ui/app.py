@@ -108,14 +108,17 @@ def _install_translator(app: object, lang: str) -> None:
         app.installTranslator(translator)  # type: ignore[attr-defined]
 
 
-def create_application(argv: list[str], lang: str) -> object:
-    """The QApplication with bundled fonts, Hindi-capable UI font and translator."""
+def create_application(argv: list[str], lang: str, *, plain_labels: bool = True) -> object:
+    """The QApplication with bundled fonts, Hindi-capable UI font and translator.
+
+    ``plain_labels=False`` leaves the plain-text label guard to
+    ``MainWindow.finish_startup`` (the start-up path: an application-wide Python event
+    filter would see every event of the first paint's build)."""
     from PySide6.QtWidgets import QApplication
 
     from khabar_editor import APP_NAME
     from khabar_editor.ui.binding_guard import make_singletons_immortal
     from khabar_editor.ui.fonts import BUNDLED_FAMILY, load_bundled_fonts
-    from khabar_editor.ui.plain_labels import install_plain_labels
 
     # The preview renders in a worker thread; a short GIL switch interval keeps
     # the GUI thread from waiting up to 5 ms each time it re-enters Python.
@@ -129,7 +132,10 @@ def create_application(argv: list[str], lang: str) -> object:
     font.setFamilies([font.family(), BUNDLED_FAMILY])
     app.setFont(font)
     _install_translator(app, lang)
-    install_plain_labels(app)  # no label may load an <img> from the disk
+    if plain_labels:
+        from khabar_editor.ui.plain_labels import install_plain_labels
+
+        install_plain_labels(app)  # no label may load an <img> from the disk
     return app
 
 
@@ -229,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.new_instance and single_instance.send_to_running([file] if file else []):
         setup_logging()
         return 0  # the running editor opens the file (single instance)
-    app = create_application(argv, lang)
+    app = create_application(argv, lang, plain_labels=False)  # finish_startup installs it
     from khabar_editor.ui.main_window import MainWindow
 
     # First paint: the editor with the file's text when it can be read at once, in the

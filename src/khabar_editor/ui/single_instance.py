@@ -13,7 +13,6 @@ socket file owned by another user, so no one else can receive or send file names
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -38,7 +37,11 @@ def server_name() -> str:
     except OSError:
         who = os.environ.get("USERNAME", "user")
     key = f"{who}\0{Path(config_dir()).resolve()}".encode("utf-8", "surrogatepass")
-    name = "khabar-editor-" + hashlib.sha256(key).hexdigest()[:16]
+    try:  # hashlib would load OpenSSL before the first paint; the built-in one is enough
+        from _sha256 import sha256  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - other Pythons
+        from hashlib import sha256
+    name = "khabar-editor-" + sha256(key).hexdigest()[:16]
     if sys.platform == "win32":
         return name
     runtime = os.environ.get("XDG_RUNTIME_DIR")
