@@ -70,3 +70,61 @@ def test_failed_send_shows_reason_and_retries_while_app_runs(sending_window, web
     window.outbox.timer.start()
     qtbot.waitUntil(lambda: _rows(window)[0][2] == "Sent", timeout=15000)
     assert (webdav.root / "inbox" / "ui-story.khabar").read_bytes() == story.read_bytes()
+
+
+@pytest.mark.parametrize("start", ["draft", "returned"])
+def test_correspondents_send_submits_the_story(sending_window, webdav, qtbot, monkeypatch,
+                                               start):
+    """A correspondent's Send of a draft (or a returned story) is the submission: the
+    dialog says so, the package that reaches the desk is "submitted" with the change in
+    its revision log, and the Status box shows it."""
+    from PySide6.QtWidgets import QDialog
+
+    from khabar_editor.article.model import Status
+    from khabar_editor.package import read_package
+    from khabar_editor.ui import outbox as outbox_ui
+
+    window, story = sending_window
+    name = f"{start}-story.khabar"
+    write_golden(window.session.path.parent / name, status=Status(start))
+    assert window.session.open(window.session.path.parent / name)
+    seen = []
+
+    def answer(dialog):
+        seen.append(dialog.submit_note.isVisibleTo(dialog))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(outbox_ui.SendDialog, "exec", answer)
+    window.outbox.on_send()
+    qtbot.waitUntil(lambda: _rows(window) and _rows(window)[0][2] == "Sent", timeout=15000)
+    assert seen == [True]
+    arrived = read_package(webdav.root / "inbox" / name)
+    assert arrived.article.status is Status.SUBMITTED
+    assert window.metadata.w["status"].currentData() == "submitted"
+    assert not window.session.dirty
+
+
+def test_desk_send_keeps_the_status(sending_window, webdav, qtbot, monkeypatch):
+    """The desk sending an approved story on (to the website's WebDAV) changes nothing
+    in it, and the dialog does not talk about submitting."""
+    from PySide6.QtWidgets import QDialog
+
+    from khabar_editor.article.model import Status
+    from khabar_editor.package import read_package
+    from khabar_editor.ui import outbox as outbox_ui
+
+    window, story = sending_window
+    window.settings.user_role = "desk"
+    seen = []
+
+    def answer(dialog):
+        seen.append(dialog.submit_note.isVisibleTo(dialog))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(outbox_ui.SendDialog, "exec", answer)
+    before = story.read_bytes()
+    window.outbox.on_send()
+    qtbot.waitUntil(lambda: _rows(window) and _rows(window)[0][2] == "Sent", timeout=15000)
+    assert seen == [False]
+    assert story.read_bytes() == before
+    assert read_package(webdav.root / "inbox" / story.name).article.status is Status.APPROVED

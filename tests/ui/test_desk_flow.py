@@ -92,6 +92,7 @@ def test_correspondent_desk_round_trip(make_window, desk_answers, monkeypatch, t
     assert not desk.session.dirty
     returned = read_package(story)
     assert returned.article.status.value == "returned"
+    assert desk.metadata.w["status"].currentData() == "returned"  # the Status box follows
     assert returned.original_bytes is not None and "सेना" not in returned.original
     assert "सेना" in returned.article.body
 
@@ -124,6 +125,7 @@ def test_correspondent_desk_round_trip(make_window, desk_answers, monkeypatch, t
     assert {r.who for r in final.revisions} >= {"सुनीता शर्मा", "राकेश वर्मा"}
     assert final.original_bytes == returned.original_bytes  # kept once, never rewritten
     assert banner.status_label.text() == "Status: Approved"
+    assert desk.metadata.w["status"].currentData() == "approved"
     assert not banner.approve_button.isEnabled()
 
 

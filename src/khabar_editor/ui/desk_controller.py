@@ -235,6 +235,7 @@ class DeskController:
         self.window.flush_edits()
         if not self.session.set_status(status, note):
             return False
+        self.window.metadata.show_status(self.session.article.status)
         saved = self.session.save()
         self.refresh()
         return bool(saved)

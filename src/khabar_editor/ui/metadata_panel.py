@@ -450,6 +450,16 @@ class MetadataPanel(QScrollArea):
             obj = getattr(obj, part)
         return str(obj)
 
+    def show_status(self, status: Status | str) -> None:
+        """Show a status the session changed (Approve, Return, Send) in the Status
+        box, without reporting it back as an edit."""
+        value = str(getattr(status, "value", status))
+        loading, self._loading = self._loading, True
+        try:
+            self._select(self.w["status"], value)  # type: ignore[arg-type]
+        finally:
+            self._loading = loading
+
     @staticmethod
     def _select(combo: QComboBox, data: str) -> None:
         index = combo.findData(data)

@@ -46,6 +46,10 @@ MSG_SAVE_FIRST = N_("Save the article before sending it.")
 MSG_NO_KEYRING_GUI = N_("No password store (keyring) is available on this computer: the "
                         "password is kept only until Khabar Editor closes.")
 MSG_RETRY_AT = N_("retrying at {time}")
+MSG_WILL_SUBMIT = N_("Sending marks the story as submitted, so the desk can approve it or "
+                     "return it with a note.")
+# A correspondent's Send is the submission: these statuses go out as "submitted".
+SUBMIT_ON_SEND = ("draft", "returned")
 
 
 class _Signals(QObject):
@@ -124,10 +128,12 @@ class DestinationDialog(QDialog):
 class SendDialog(QDialog):
     """Choose the destination of the open article."""
 
-    def __init__(self, parent: QWidget | None, controller: OutboxController) -> None:
+    def __init__(self, parent: QWidget | None, controller: OutboxController,
+                 will_submit: bool = False) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle(_("Send"))
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Send the article to:")))
         row = QHBoxLayout()
@@ -138,6 +144,11 @@ class SendDialog(QDialog):
         add.clicked.connect(self._add)
         row.addWidget(add)
         layout.addLayout(row)
+        self.submit_note = QLabel(_(MSG_WILL_SUBMIT))
+        self.submit_note.setObjectName("sendSubmitNote")
+        self.submit_note.setWordWrap(True)
+        self.submit_note.setVisible(will_submit)
+        layout.addWidget(self.submit_note)
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
@@ -315,10 +326,35 @@ class OutboxController(QObject):
         if window.session.path is None or window.session.dirty:
             window.show_error(_(MSG_SAVE_FIRST))
             return
-        dialog = SendDialog(window, self)
+        dialog = SendDialog(window, self, will_submit=self._submits())
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.destination():
             return
+        if self._submits() and not self._mark_submitted():
+            return
         self.queue(str(window.session.path), dialog.destination())
+
+    def _submits(self) -> bool:
+        """Whether this Send is a correspondent's submission of a draft or returned
+        story (the desk's own sends, e.g. to the website, keep the status)."""
+        window = self.window
+        if getattr(window.settings, "user_role", "correspondent") == "desk":
+            return False
+        status = window.session.article.status
+        return str(getattr(status, "value", status)) in SUBMIT_ON_SEND
+
+    def _mark_submitted(self) -> bool:
+        """Set the status to "submitted" (a logged transition) and save, so the desk
+        receives a story it can approve or return; False when that failed (the
+        session has shown why)."""
+        window = self.window
+        if not window.session.set_status("submitted"):
+            return False
+        window.metadata.show_status(window.session.article.status)
+        window.on_save()
+        if window.session.dirty:
+            window.show_error(_(MSG_SAVE_FIRST))
+            return False
+        return True
 
     def queue(self, path: str, destination: str) -> Item | None:
         try:

@@ -1,0 +1,54 @@
+"""What a correspondent sees on first start: the sample story shows nothing to fix."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("settings", [{}, {"headline_limit": 70, "summary_limit": 160,
+                                           "seo_title_limit": 60}])
+def test_sample_counters_are_neither_amber_nor_red(make_window, settings):
+    """With the default limits, the sample's headline, summary and SEO title counters
+    are in the "ok" state (the summary was 166/160, red on the very first start)."""
+    from khabar_editor.app.sample import sample_package
+
+    window = make_window(**settings)
+    window.session.load_package(sample_package(), None, dirty=False)
+    counters = window.metadata.counters
+    states = {key: label.property("state") for key, label in counters.items()}
+    assert set(states) >= {"headline", "summary"}
+    assert all(state == "ok" for state in states.values()), \
+        {key: counters[key].text() for key in counters}
+
+
+def test_sample_has_no_spelling_finding_in_any_proofread_field(tmp_path):
+    """Every field the proofing panel checks (body, headline, deck, summary, photo
+    captions and alt texts) has no spelling finding with the sample's word list."""
+    from khabar_editor.app.sample import sample_package
+    from khabar_editor.proofing import Proofreader
+
+    package = sample_package()
+    checker = Proofreader("hi", newsroom_words=package.wordlist,
+                         personal=tmp_path / "words.txt")
+    article = package.article
+    texts = [article.body, article.headline, article.deck, article.summary,
+             *(m.caption for m in article.media), *(m.alt for m in article.media)]
+    spelling = [f.text for t in texts for f in checker.check_text(t) if f.kind == "spelling"]
+    assert spelling == []
+
+
+def test_sample_opens_with_an_empty_proofing_panel(window, qtbot, tmp_path):
+    """With spell checking on and the proofing panel shown, the sample story lists no
+    spelling finding in any field (the panel reads the photo's alt text too)."""
+    from khabar_editor.app.sample import sample_package
+    from khabar_editor.proofing import Proofreader
+
+    window.proofing.set_proofreader(Proofreader("hi", personal=tmp_path / "words.txt"))
+    window.actions_by_name["spell_check"].setChecked(True)
+    window.actions_by_name["show_proofing"].setChecked(True)
+    window.session.load_package(sample_package(), None, dirty=False)
+    panel = window.proofing.panel
+    window.editor.setPlainText(window.editor.toPlainText() + "\nसरकारि")  # one known error
+    qtbot.waitUntil(lambda: any(f.text == "सरकारि" for f in panel.findings), timeout=10000)
+    assert [(f.kind, f.text) for f in panel.findings if f.kind == "spelling"] == \
+        [("spelling", "सरकारि")]
