@@ -46,8 +46,9 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 @pytest.mark.parametrize("as_json", [True, False])
 def test_parallel_results_equal_serial(command, as_json, batch, capsys, monkeypatch):
     """-j 1 and -j 3 print the same report in the same order with the same exit code."""
+    from concurrent.futures import ProcessPoolExecutor as real_pool
+
     used: list[int] = []
-    real_pool = parallel.ProcessPoolExecutor
 
     def counting_pool(*args, **kwargs):
         used.append(kwargs["max_workers"])
@@ -67,7 +68,10 @@ def test_parallel_results_equal_serial(command, as_json, batch, capsys, monkeypa
 
 def test_a_few_files_stay_in_this_process(batch, capsys, monkeypatch):
     """Up to SERIAL_MAX files are handled without starting workers."""
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # would fail if used
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", refuse)
     code, out, _err = _run(capsys, "validate", *batch[:parallel.SERIAL_MAX])
     assert code == 1 and out.count("\n") >= parallel.SERIAL_MAX
 
@@ -94,3 +98,28 @@ def test_ctrl_c_stops_the_pool_and_leaves_no_workers():
             seen.append(value)
     assert len(seen) <= 5 and seen == [n * n for n in range(len(seen))]  # in order, then stop
     assert multiprocessing.active_children() == []
+
+
+MISSPELT = ("---\nheadline: खबर {n}\n---\nमुख्यमंत्री ने सोमवर को जिलो का दोरा कीया और "
+            "परिवारो से मुलकात की{n}।\n")
+
+
+def test_spawned_workers_keep_the_suggestion_limit(tmp_path, capsys, monkeypatch):
+    """With the ``spawn`` start method (Windows, macOS) a batch of more than SERIAL_MAX
+    files still honours ``--suggestions N``: the workers get it in their tasks, not by
+    inheriting the parent's memory, and the report equals the serial one."""
+    files = []
+    for n in range(parallel.SERIAL_MAX + 2):
+        path = tmp_path / f"m{n}.md"
+        path.write_text(MISSPELT.format(n=n), encoding="utf-8")
+        files.append(str(path))
+    full = json.loads(_run(capsys, "check", "--json", "-j", "1", *files)[1])
+    assert any(len(f["suggestions"]) > 1 for r in full for f in r["findings"])
+    serial = _run(capsys, "check", "--json", "--suggestions", "1", "-j", "1", *files)
+    monkeypatch.setattr(parallel, "START_METHOD", "spawn")
+    assert not parallel.forks()
+    spawned = _run(capsys, "check", "--json", "--suggestions", "1", "-j", "2", *files)
+    assert spawned == serial
+    found = [f for r in json.loads(spawned[1]) for f in r["findings"]]
+    assert found and all(len(f["suggestions"]) <= 1 for f in found)
+    assert any(len(f["suggestions"]) == 1 for f in found)

@@ -176,9 +176,9 @@ def _compute_entry(path: Path, keys: KeyStore, verify_media: bool) -> InboxEntry
 
 
 def _signed(path: Path) -> bool:
-    from khabar_editor.package.signing import _has_signatures
+    from khabar_editor.package.signing import has_signatures
 
-    return _has_signatures(path)
+    return has_signatures(path)
 
 
 def is_package_folder(path: str | os.PathLike[str]) -> bool:

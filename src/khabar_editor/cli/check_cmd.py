@@ -13,26 +13,31 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from khabar_editor.article.frontmatter import from_markdown, split_front_matter, to_markdown
-from khabar_editor.article.model import Article
 from khabar_editor.cli.common import (
     MSG_STDIN_CLOSED, ExitCode, error_line, os_reason, print_json,
 )
 from khabar_editor.cli.options import MAX_JOBS, path_value, whole_number
-from khabar_editor.cli.parallel import SERIAL_MAX, map_files
 from khabar_editor.errors import ArticleError, KhabarError, PackageError
 from khabar_editor.i18n import N_, _
-from khabar_editor.package.files import read_limited
-from khabar_editor.proofing import Finding, Proofreader
-from khabar_editor.textkit.normalize import normalize_text
+
+if TYPE_CHECKING:
+    from khabar_editor.article.model import Article
+    from khabar_editor.proofing import Finding, Proofreader
+
+# The article, package and proofing modules are imported when a file is checked, so
+# that ``khabar --help`` and the other commands do not load them.
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024
 MAX_SUGGESTIONS = 8
-_suggestion_limit = 5
-"""``--suggestions N``: spelling suggestions are computed only when N > 0, and once per
-word (the proofreader caches them); workers inherit the value."""
+DEFAULT_SUGGESTIONS = 5
+_suggestion_limit = DEFAULT_SUGGESTIONS
+"""``--suggestions N`` of the last :func:`run` in this process (for callers of
+:func:`check_source` without a limit of their own). Spelling suggestions are computed
+only when N > 0, and once per word (the proofreader caches them). Batch workers get N
+in each task, never through this variable: a worker started with ``spawn`` (Windows,
+macOS) does not share the parent's globals."""
 
 
 @dataclass
@@ -80,14 +85,22 @@ def run(args: argparse.Namespace) -> ExitCode:
     results: list[dict[str, Any]] = []
     worst = ExitCode.OK
     said: set[str] = set()
+    from khabar_editor.cli.parallel import SERIAL_MAX, forks, map_files
+
+    _import_checkers()
     _checkers.clear()  # dictionaries as they are now (workers start from this state)
     global _suggestion_limit
-    _suggestion_limit = getattr(args, "suggestions", 5)
+    limit = getattr(args, "suggestions", DEFAULT_SUGGESTIONS)
+    _suggestion_limit = limit
     digits = getattr(args, "digits", None) or _settings_digits()
-    tasks = [(name, args.lang, digits) for name in args.files]
+    # Everything a worker needs travels in its task (picklable), whatever the start method.
+    tasks = [(name, args.lang, digits, limit) for name in args.files]
     jobs = 1 if "-" in args.files else getattr(args, "jobs", None)  # stdin stays here
-    if len(tasks) > SERIAL_MAX and jobs != 1:
-        # Load the dictionaries once, before the workers start: they inherit them.
+    if len(tasks) > SERIAL_MAX and jobs != 1 and forks():
+        # Load the dictionaries once, before the workers fork: they inherit them.
+        # (Spawned workers build their own on their first file.)
+        from khabar_editor.proofing import Proofreader
+
         first = args.lang or "hi"
         _checkers[(first, digits)] = Proofreader(first, digits=digits)
     for result in map_files(check_file, tasks, desc="check", jobs=jobs):
@@ -113,6 +126,13 @@ _checkers: dict[tuple[str, str | None], Proofreader] = {}
 """One proofreader per language, house digits and process (workers build theirs once)."""
 
 
+def _import_checkers() -> None:
+    """Import what checking needs, once, before any worker forks (they inherit it)."""
+    import khabar_editor.article.frontmatter  # noqa: F401
+    import khabar_editor.package.files  # noqa: F401
+    import khabar_editor.proofing  # noqa: F401
+
+
 def _settings_digits() -> str | None:
     """The house digits of the user's settings (``None`` when they cannot be read)."""
     try:
@@ -129,8 +149,11 @@ def check_file(task: tuple[str, ...]) -> dict[str, Any]:
     Runs in a worker process for batches, so it returns plain data and never raises
     for a file that cannot be read.
     """
+    from khabar_editor.proofing import Proofreader
+
     name, lang_override = task[0], task[1]
     digits = task[2] if len(task) > 2 else None
+    limit = task[3] if len(task) > 3 else _suggestion_limit
     try:
         source = load_source(name)
     except (KhabarError, OSError, UnicodeDecodeError) as exc:
@@ -141,7 +164,7 @@ def check_file(task: tuple[str, ...]) -> dict[str, Any]:
     if (lang, digits) not in _checkers:
         _checkers[(lang, digits)] = Proofreader(lang, digits=digits)
     checker = _checkers[(lang, digits)]
-    return {"file": name, "findings": check_source(source, checker),
+    return {"file": name, "findings": check_source(source, checker, limit),
             "_notice": _degraded_notice(checker)}
 
 
@@ -181,6 +204,11 @@ def load_source(name: str) -> Source:
     Raises:
         PackageError, ArticleError, OSError, UnicodeDecodeError: unreadable input.
     """
+    from khabar_editor.article.frontmatter import to_markdown
+    from khabar_editor.article.model import Article
+    from khabar_editor.package.files import read_limited
+    from khabar_editor.textkit.normalize import normalize_text
+
     if name == "-":
         return _markdown_source(name, _read_stdin())
     path = Path(name)
@@ -223,19 +251,30 @@ def _decode(data: bytes) -> str:
 
 
 def _markdown_source(name: str, data: bytes) -> Source:
+    from khabar_editor.article.frontmatter import from_markdown
+    from khabar_editor.textkit.normalize import normalize_text
+
     text = normalize_text(_decode(data))
     article = from_markdown(text)
     return Source(name, text, article, [], _body_offset(text))
 
 
 def _body_offset(text: str) -> int:
+    from khabar_editor.article.frontmatter import split_front_matter
+
     _front, body = split_front_matter(text)
     return len(text) - len(body)
 
 
-def check_source(source: Source, proofreader: Proofreader) -> list[dict[str, Any]]:
-    """Findings of the body and the text fields as JSON-ready dicts, in text order."""
+def check_source(source: Source, proofreader: Proofreader, limit: int | None = None
+                 ) -> list[dict[str, Any]]:
+    """Findings of the body and the text fields as JSON-ready dicts, in text order, with
+    at most ``limit`` suggestions each (default: the ``--suggestions`` of the last run)."""
+    if limit is None:
+        limit = _suggestion_limit
     if source.wordlist:
+        from khabar_editor.proofing import Proofreader
+
         proofreader = Proofreader(proofreader.language, personal=proofreader.personal_path,
                                   newsroom_words=[*proofreader.newsroom_words, *source.wordlist],
                                   digits=proofreader.digits)
@@ -250,7 +289,8 @@ def check_source(source: Source, proofreader: Proofreader) -> list[dict[str, Any
             where = start + f.start if start >= 0 else _field_line(source.text, field_name)
             located.append((where, field_name, f))
     located.sort(key=lambda item: (item[0], item[2].kind))
-    return [_to_json(source.text, offset, field_name, f) for offset, field_name, f in located]
+    return [_to_json(source.text, offset, field_name, f, limit)
+            for offset, field_name, f in located]
 
 
 def _text_fields(article: Article) -> list[tuple[str, str]]:
@@ -266,12 +306,13 @@ def _field_line(text: str, field_name: str) -> int:
     return found + 1 if found >= 0 else 0
 
 
-def _to_json(text: str, offset: int, field_name: str, f: Finding) -> dict[str, Any]:
+def _to_json(text: str, offset: int, field_name: str, f: Finding, limit: int
+             ) -> dict[str, Any]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return {"line": line, "column": column, "text": f.text, "kind": f.kind,
             "message": f.message,
-            "suggestions": list(f.suggestions[:_suggestion_limit]) if _suggestion_limit else [],
+            "suggestions": list(f.suggestions[:limit]) if limit else [],
             "fix": f.fix,
             "field": field_name}
 

@@ -18,11 +18,10 @@ from typing import Any
 from khabar_editor.cli.common import ExitCode, error_line, os_reason, print_json
 from khabar_editor.cli.options import path_value
 from khabar_editor.errors import PackageError
-from khabar_editor.fsutil import atomic_write_text
 from khabar_editor.i18n import N_, _
-from khabar_editor.package.files import read_limited
-from khabar_editor.textkit import legacy
-from khabar_editor.textkit.normalize import normalize_text
+
+FONTS = ("krutidev", "chanakya", "devlys", "preeti")
+"""``textkit.legacy.FONTS`` (the decoders are imported only when a file is converted)."""
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024
 AUTO = "auto"
@@ -38,7 +37,7 @@ def register(subparsers: Any) -> None:
                          "3: unreadable, 4: cannot write.")))
     parser.add_argument("files", nargs="+", metavar="FILE", type=path_value,
                         help=_(N_("text files to convert")))
-    parser.add_argument("--from", dest="font", choices=(AUTO, *legacy.FONTS), default=AUTO,
+    parser.add_argument("--from", dest="font", choices=(AUTO, *FONTS), default=AUTO,
                         help=_(N_("the legacy font of the files (default: detect it)")))
     parser.add_argument("-o", "--output", required=True, metavar="DIR", type=path_value,
                         help=_(N_("folder for the converted files")))
@@ -58,6 +57,8 @@ def _decode(data: bytes) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Convert every file; one line (or JSON entry) per file."""
+    from khabar_editor.textkit import legacy
+
     out_dir = Path(args.output)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -85,6 +86,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _one(path: Path, out_dir: Path, font: str, force: bool, seen: set[Path]
          ) -> tuple[dict[str, Any], ExitCode]:
+    from khabar_editor.fsutil import atomic_write_text
+    from khabar_editor.package.files import read_limited
+    from khabar_editor.textkit import legacy
+    from khabar_editor.textkit.normalize import normalize_text
+
     entry: dict[str, Any] = {"file": str(path)}
     try:
         text = normalize_text(_decode(read_limited(path, MAX_INPUT_BYTES)))

@@ -6,18 +6,18 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from khabar_editor.article.diff import ArticleDiff, Op, package_diff
 from khabar_editor.cli.common import ExitCode, error_line, print_json
 from khabar_editor.cli.options import path_option
 from khabar_editor.errors import KhabarError
 from khabar_editor.i18n import N_, _
-from khabar_editor.package import read_package
-from khabar_editor.package.signing import (
-    KeyStore, SigningError, generate_key, key_file_name, load_signing_key, save_key,
-    sign_package, verify_package,
-)
+
+if TYPE_CHECKING:
+    from khabar_editor.article.diff import ArticleDiff
+
+# Signing (cryptography) and the diff are imported by the commands that use them, so
+# ``khabar --help`` and the other commands do not load them.
 
 CONTEXT_TOKENS = 40
 """Characters of unchanged text shown around each change in the human diff."""
@@ -81,6 +81,8 @@ def _keys_usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _passphrase(var: str | None) -> str | None:
+    from khabar_editor.package.signing import SigningError
+
     if not var:
         return None
     value = os.environ.get(var)
@@ -92,6 +94,9 @@ def _passphrase(var: str | None) -> str | None:
 
 # -- diff -----------------------------------------------------------------------------------
 def cmd_diff(args: argparse.Namespace) -> int:
+    from khabar_editor.article.diff import package_diff
+    from khabar_editor.package import read_package
+
     package = read_package(args.file)
     diff = package_diff(package)
     if args.json:
@@ -112,6 +117,8 @@ def _colours() -> tuple[str, str, str]:
 
 
 def _print_diff(name: str, diff: ArticleDiff) -> None:
+    from khabar_editor.article.diff import Op
+
     red, green, reset = _colours()
     if not diff.changed:
         print(_("{file}: no changes against the original.").format(file=name))
@@ -139,6 +146,8 @@ def _print_diff(name: str, diff: ArticleDiff) -> None:
 
 # -- verify ---------------------------------------------------------------------------------
 def cmd_verify(args: argparse.Namespace) -> int:
+    from khabar_editor.package.signing import KeyStore, verify_package
+
     store = KeyStore(args.keys) if args.keys else KeyStore()
     for path, reason in store.skipped():  # a .pub that is not a key: say so, go on
         error_line(_("Ignored the key file {file}: {reason}").format(file=path, reason=reason))
@@ -165,6 +174,8 @@ _SIGNATURE = {"valid": N_("signature valid"), "broken": N_("signature broken"),
 
 # -- sign and keys --------------------------------------------------------------------------
 def cmd_sign(args: argparse.Namespace) -> int:
+    from khabar_editor.package.signing import SigningError, load_signing_key, sign_package
+
     try:
         key = load_signing_key(args.key, _passphrase(args.passphrase_env))
     except SigningError as exc:
@@ -185,6 +196,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_new(args: argparse.Namespace) -> int:
+    from khabar_editor.package.signing import SigningError, generate_key, key_file_name, save_key
+
     try:
         passphrase = _passphrase(args.passphrase_env)
         key = generate_key(args.name)
@@ -207,6 +220,8 @@ def cmd_keys_new(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_import(args: argparse.Namespace) -> int:
+    from khabar_editor.package.signing import KeyStore, SigningError
+
     store = KeyStore(args.keys) if args.keys else KeyStore()
     code = ExitCode.OK
     for path in args.files:
@@ -222,6 +237,8 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_list(args: argparse.Namespace) -> int:
+    from khabar_editor.package.signing import KeyStore
+
     store = KeyStore(args.keys) if args.keys else KeyStore()
     items = store.keys()
     if args.json:
@@ -237,6 +254,8 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_revoke(args: argparse.Namespace) -> int:
+    from khabar_editor.package.signing import KeyStore, SigningError
+
     store = KeyStore(args.keys) if args.keys else KeyStore()
     try:
         item = store.revoke(args.key)

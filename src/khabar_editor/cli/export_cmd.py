@@ -15,25 +15,24 @@ from __future__ import annotations
 
 import argparse
 import logging
-import signal
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khabar_editor.cli.common import (
     MSG_CANNOT_WRITE_TO, MSG_INTERRUPTED_BATCH, MSG_NOT_EXPORTED_INTERRUPTED, MSG_NOT_UTF8,
     ExitCode, error_line, os_reason, print_json, progress,
 )
 from khabar_editor.cli import options as opt
-from khabar_editor.cli.parallel import default_jobs
 from khabar_editor.errors import ExportError, KhabarError, PackageError
 from khabar_editor.i18n import N_, _, get_language, set_language
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 log = logging.getLogger(__name__)
 
 FORMAT_NAMES = ("html", "wxr", "wp-json", "ninjs", "ninjs-1.6", "newsml-g2", "nitf", "text")
-DEFAULT_JOBS = default_jobs()  # one worker per core
 SEVERITY_ORDER = (ExitCode.INTERRUPTED, ExitCode.INTERNAL, ExitCode.UNREADABLE,
                   ExitCode.IO_ERROR, ExitCode.ARTICLE_ERRORS)
 
@@ -126,7 +125,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--no-spelling", action="store_true",
                    help=_(N_("do not count open spelling findings")))
     p.add_argument("-j", "--jobs", type=opt.whole_number(1, opt.MAX_JOBS),
-                   default=DEFAULT_JOBS,
+                   default=None,
                    help=_(N_("worker processes for batches (default: one per core)")))
     p.add_argument("--json", action="store_true", help=_(N_("print the report as JSON")))
     p.set_defaults(func=run)
@@ -220,7 +219,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     except OSError as exc:
         error_line(f"khabar export: --taxonomy: {os_reason(exc)}")
         return ExitCode.USAGE
-    results = export_files(args.files, options, jobs=max(1, args.jobs))
+    results = export_files(args.files, options, jobs=args.jobs)
     if args.json:
         print_json([asdict(r) for r in results])
     else:
@@ -242,13 +241,18 @@ def worst_code(results: list[FileResult]) -> ExitCode:
     return ExitCode.OK
 
 
-def export_files(files: list[str], options: Options, jobs: int = DEFAULT_JOBS
+def export_files(files: list[str], options: Options, jobs: int | None = None
                  ) -> list[FileResult]:
     """Export ``files`` (in parallel when several), results in input order.
+
+    ``jobs``: worker processes (default: one per core).
 
     Ctrl-C stops the batch: files being written are finished (every bundle is
     written atomically), files not yet started get an ``export.interrupted`` result.
     """
+    from khabar_editor.cli.parallel import default_jobs
+
+    jobs = default_jobs() if jobs is None else max(1, jobs)
     results: dict[int, FileResult] = {}
     try:
         if len(files) == 1 or jobs == 1:
@@ -267,7 +271,11 @@ def export_files(files: list[str], options: Options, jobs: int = DEFAULT_JOBS
 
 def _export_parallel(files: list[str], options: Options, jobs: int,
                      results: dict[int, FileResult]) -> None:
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_worker_init)
+    from concurrent.futures import as_completed
+
+    from khabar_editor.cli.parallel import worker_pool
+
+    pool = worker_pool(min(jobs, len(files)))
     futures: dict[Future[FileResult], int] = {}
     try:
         futures = {pool.submit(export_one, f, options): i for i, f in enumerate(files)}
@@ -281,11 +289,6 @@ def _export_parallel(files: list[str], options: Options, jobs: int,
         raise
     finally:
         pool.shutdown(wait=True)
-
-
-def _worker_init() -> None:
-    """Workers ignore Ctrl-C; the main process stops the batch cleanly."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _collect(future: Future[FileResult], path: str) -> FileResult:

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from khabar_editor.i18n import N_, _
+from khabar_editor.textkit.unicode_checks import CONTROL_CHARS, has_control_chars
 
 MAX_TEXT_CHARS = 200
 MAX_URL_CHARS = 2048
@@ -27,8 +28,8 @@ MAX_JOBS = 32
 
 # C0/C1 controls (tab and newline too: option values are one line), bidi embeddings,
 # overrides and isolates, lone surrogates (non-UTF-8 bytes) and the two non-characters
-# XML 1.0 forbids.
-_BAD_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# XML 1.0 forbids: the project's one definition (textkit.unicode_checks).
+_BAD_TEXT = CONTROL_CHARS
 # What a site address may hold: printable ASCII without space and the characters that
 # are not allowed in URLs or that XML and HTML would have to escape.
 _URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$()*+,;=%]*")
@@ -61,7 +62,7 @@ def _fail(msgid: str, **fields: object) -> argparse.ArgumentTypeError:
 def text_value(value: str, limit: int = MAX_TEXT_CHARS) -> str:
     """A one-line text such as a provider name: NFC, not empty, no controls or bidi
     controls, valid UTF-8, at most ``limit`` characters."""
-    if _BAD_TEXT.search(value):
+    if has_control_chars(value):
         raise _fail(MSG_CONTROL, value=shown(value))
     value = unicodedata.normalize("NFC", value).strip()
     if not value:
@@ -74,7 +75,7 @@ def text_value(value: str, limit: int = MAX_TEXT_CHARS) -> str:
 def _url(value: str, allow_empty: bool) -> str:
     if not value and allow_empty:
         return ""
-    if _BAD_TEXT.search(value):
+    if has_control_chars(value):
         raise _fail(MSG_CONTROL, value=shown(value))
     if len(value) > MAX_URL_CHARS:
         raise _fail(MSG_TOO_LONG, limit=MAX_URL_CHARS)

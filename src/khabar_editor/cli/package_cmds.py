@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from khabar_editor.article.dateline import format_dateline
-from khabar_editor.article.model import Article
-from khabar_editor.article.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
-from khabar_editor.article.validate import validate_article
 from khabar_editor.cli.common import ExitCode, error_line, print_json
 from khabar_editor.cli.options import MAX_JOBS, path_option, whole_number
-from khabar_editor.cli.parallel import map_files
-from khabar_editor.errors import PackageError
 from khabar_editor.i18n import N_, _
-from khabar_editor.package import (
-    PackageWriteError, load_article_file, new_package, read_package, unpack_package,
-    write_package,
-)
-from khabar_editor.package import spec
-from khabar_editor.package.entries import open_regular
-from khabar_editor.package.files import ARTICLE_SUFFIXES, read_limited
-from khabar_editor.package.manifest import revision_json
-from khabar_editor.problems import Problem, Severity, has_errors
-from khabar_editor.textkit.words import count_words
 
+if TYPE_CHECKING:
+    from khabar_editor.article.taxonomy import Taxonomy
+    from khabar_editor.errors import PackageError
+    from khabar_editor.problems import Problem
+
+# The package, article and validation modules are imported by the commands that use
+# them, so ``khabar --help`` and the other commands do not pay for them.
 
 def register(subparsers: Any) -> None:
     """Add the ``pack``, ``unpack``, ``info`` and ``validate`` subcommands."""
@@ -72,10 +63,15 @@ def register(subparsers: Any) -> None:
 
 def _shown(path: Path) -> str:
     """A path as printed: terminal controls and undecodable bytes escaped."""
+    from khabar_editor.package import spec
+
     return spec.shown(str(path), limit=None)
 
 
 def _find_photo(name: str, folder: Path, number: int) -> bytes:
+    from khabar_editor.package import spec
+    from khabar_editor.package.files import read_limited
+
     spec.check_entry_name(name)
     if not spec.is_media_name(name):
         spec.fail("media_missing", N_("Photo {number} ('{file}') is not in the package."),
@@ -95,6 +91,11 @@ def _find_photo(name: str, folder: Path, number: int) -> bytes:
 
 def cmd_pack(args: argparse.Namespace) -> ExitCode:
     """Build a package from an article file and its photos."""
+    from khabar_editor.package import (
+        PackageWriteError, load_article_file, new_package, spec, write_package,
+    )
+    from khabar_editor.textkit.words import count_words
+
     article = load_article_file(args.article)
     folder = args.media if args.media is not None else args.article.parent
     pkg = new_package(article)
@@ -127,6 +128,9 @@ def cmd_pack(args: argparse.Namespace) -> ExitCode:
 
 
 def _read_wordlist(path: Path) -> list[str]:
+    from khabar_editor.package import spec
+    from khabar_editor.package.files import read_limited
+
     data = read_limited(path, spec.MAX_TEXT_BYTES[spec.WORDLIST_NAME])
     try:
         return data.decode("utf-8-sig").splitlines()
@@ -136,6 +140,8 @@ def _read_wordlist(path: Path) -> list[str]:
 
 def cmd_unpack(args: argparse.Namespace) -> ExitCode:
     """Verify a package and write its files into a folder."""
+    from khabar_editor.package import PackageWriteError, unpack_package
+
     try:
         written = unpack_package(args.file, args.output, force=args.force)
     except PackageWriteError as exc:
@@ -149,6 +155,12 @@ def cmd_unpack(args: argparse.Namespace) -> ExitCode:
 # --- info --------------------------------------------------------------------
 
 def _info(path: Path) -> dict[str, Any]:
+    from khabar_editor.article.dateline import format_dateline
+    from khabar_editor.article.taxonomy import default_taxonomy
+    from khabar_editor.package import read_package
+    from khabar_editor.package.manifest import revision_json
+    from khabar_editor.textkit.words import count_words
+
     pkg = read_package(path)
     a = pkg.article
     category = default_taxonomy().get(a.category) if a.category else None
@@ -225,16 +237,24 @@ def cmd_info(args: argparse.Namespace) -> ExitCode:
 # --- validate ----------------------------------------------------------------
 
 def _unreadable(exc: PackageError) -> dict[str, Any]:
+    from khabar_editor.problems import Severity
+
     return {"code": exc.code, "field": "", "severity": Severity.ERROR.value,
             "message": exc.message("en"), "message_hi": exc.message("hi")}
 
 
 def validate_file(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, Any]:
     """The ``validate --json`` object for one package or article file."""
+    from khabar_editor.article.validate import validate_article
+    from khabar_editor.errors import PackageError
+    from khabar_editor.package import load_article_file, read_package
+    from khabar_editor.package.files import ARTICLE_SUFFIXES
+    from khabar_editor.problems import has_errors
+
     problems: list[Problem] = []
     try:
         if path.suffix.lower() in ARTICLE_SUFFIXES and not path.is_dir():
-            article: Article = load_article_file(path)
+            article = load_article_file(path)
         else:
             pkg = read_package(path)
             article, problems = pkg.article, list(pkg.problems)
@@ -248,6 +268,8 @@ def validate_file(path: Path, taxonomy: Taxonomy | None = None) -> dict[str, Any
 
 def _result_lines(result: dict[str, Any]) -> list[str]:
     """The plain-text report of one ``validate_file`` result."""
+    from khabar_editor.problems import Severity
+
     if result["ok"] and not result["problems"]:
         return [_(N_("{file}: OK")).format(file=result["file"])]
     lines = [_(N_("{file}: OK")).format(file=result["file"]) if result["ok"] else result["file"]]
@@ -262,6 +284,14 @@ def _result_lines(result: dict[str, Any]) -> list[str]:
 _taxonomies: dict[str, Taxonomy] = {}
 
 
+def _import_validators() -> None:
+    """Import what :func:`validate_file` needs (once, in the main process)."""
+    import khabar_editor.article.validate  # noqa: F401
+    import khabar_editor.package.files  # noqa: F401
+    import khabar_editor.package.reader  # noqa: F401
+    import khabar_editor.problems  # noqa: F401
+
+
 def validate_task(task: tuple[Path, Path | None]) -> dict[str, Any]:
     """:func:`validate_file` as plain data (runs in a worker process for batches):
     the ``--json`` object plus ``_lines``, the plain-text report."""
@@ -270,6 +300,8 @@ def validate_task(task: tuple[Path, Path | None]) -> dict[str, Any]:
     if taxonomy_path is not None:
         key = str(taxonomy_path)
         if key not in _taxonomies:
+            from khabar_editor.article.taxonomy import load_taxonomy
+
             _taxonomies[key] = load_taxonomy(taxonomy_path)
         taxonomy = _taxonomies[key]
     result = validate_file(path, taxonomy)
@@ -282,8 +314,14 @@ def cmd_validate(args: argparse.Namespace) -> ExitCode:
 
     Many files are spread over the cores; the report keeps the input order.
     """
+    from khabar_editor.cli.parallel import map_files
+    from khabar_editor.package.entries import open_regular
+
+    _import_validators()  # before the workers start: they inherit the modules
     _taxonomies.clear()
     if args.taxonomy:
+        from khabar_editor.article.taxonomy import load_taxonomy
+
         open_regular(args.taxonomy).close()  # a pipe or /dev/zero would hang or fill memory
         _taxonomies[str(args.taxonomy)] = load_taxonomy(args.taxonomy)  # bad file: fails here
     tasks = [(path, args.taxonomy) for path in args.files]

@@ -7,6 +7,12 @@ per core, in chunks so that each worker loads dictionaries and taxonomies once.
 Results come back in input order. Ctrl-C stops the batch: files not started are
 cancelled, the workers (which ignore SIGINT) are shut down, and the
 ``KeyboardInterrupt`` reaches the command as in a serial run.
+
+Workers may be started by ``fork`` (Linux) or ``spawn`` (Windows, macOS): a spawned
+worker shares nothing with this process but the pickled function and items, so
+everything a worker needs (options, limits) must travel in the items.
+:func:`worker_pool` is the same pool for commands that submit work themselves
+(``export``).
 """
 
 from __future__ import annotations
@@ -14,8 +20,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from khabar_editor.cli.common import progress
 from khabar_editor.i18n import get_language, set_language
@@ -25,6 +30,24 @@ R = TypeVar("R")
 
 SERIAL_MAX = 4
 """Up to this many files are handled in this process."""
+
+START_METHOD: str | None = None
+"""The ``multiprocessing`` start method of the workers (``None``: the platform's)."""
+
+ProcessPoolExecutor: Any = None
+"""``concurrent.futures.ProcessPoolExecutor``, imported when the first pool starts (a
+batch of a few files, the common case, never needs it)."""
+
+
+def _context() -> Any:
+    import multiprocessing
+
+    return multiprocessing.get_context(START_METHOD)
+
+
+def forks() -> bool:
+    """Whether workers start as copies of this process (and so inherit what it loaded)."""
+    return _context().get_start_method() == "fork"
 
 
 def default_jobs() -> int:
@@ -47,6 +70,17 @@ def _worker_init(language: str) -> None:
         set_language(language)
 
 
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` workers that ignore Ctrl-C and speak this process's language."""
+    global ProcessPoolExecutor
+    if ProcessPoolExecutor is None:
+        from concurrent.futures import ProcessPoolExecutor as pool_class
+
+        ProcessPoolExecutor = pool_class
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+                               initializer=_worker_init, initargs=(get_language(),))
+
+
 def map_files(func: Callable[[T], R], items: Sequence[T], *, desc: str,
               jobs: int | None = None) -> Iterator[R]:
     """``func(item)`` for every item, in input order, on up to ``jobs`` processes.
@@ -61,8 +95,7 @@ def map_files(func: Callable[[T], R], items: Sequence[T], *, desc: str,
         for item in progress(items, total=len(items), desc=desc):
             yield func(item)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
-                               initargs=(get_language(),))
+    pool = worker_pool(jobs)
     try:
         results = pool.map(func, items, chunksize=_chunk_size(len(items), jobs))
         yield from progress(results, total=len(items), desc=desc)

@@ -11,18 +11,20 @@ from __future__ import annotations
 import getpass
 import sys
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from khabar_editor.cli.common import ExitCode, error_line, print_json
 from khabar_editor.cli.options import path_option, site_url, text_value
-from khabar_editor.delivery import secrets
-from khabar_editor.delivery.base import KIND_WEBDAV, KIND_WORDPRESS, DeliveryError
-from khabar_editor.delivery.config import (
-    MSG_EXISTS, add_destination, get_destination, load_destinations, make_config, remove_destination,
-)
-from khabar_editor.delivery.outbox import FAILED, SENT, Item, Outbox, open_destination_factory
 from khabar_editor.errors import KhabarError
 from khabar_editor.i18n import N_, _
+
+if TYPE_CHECKING:
+    from khabar_editor.delivery.outbox import Item
+
+# The delivery modules (settings, outbox, keyring, httpx) are imported by the commands
+# that use them, so ``khabar --help`` and the other commands do not load them.
+FAILED, SENT = "failed", "sent"
+"""``delivery.outbox.FAILED`` and ``SENT`` (tests/cli check that they agree)."""
 
 MSG_PROMPT = N_("Password for {user} at {url}: ")
 MSG_NO_TTY = N_("No password: set KHABAR_PASSWORD (there is no terminal to ask on).")
@@ -82,6 +84,8 @@ def register(subparsers: Any) -> None:
 # -- passwords -----------------------------------------------------------------------------
 def _ask(user: str, url: str) -> str:
     """The password from ``KHABAR_PASSWORD``, else a prompt on the terminal."""
+    from khabar_editor.delivery import secrets
+
     found = secrets.env_password()
     if found:
         return found
@@ -96,6 +100,12 @@ class _Usage(Exception):
 
 # -- destinations ----------------------------------------------------------------------------
 def cmd_add(args: Any) -> int:
+    from khabar_editor.delivery import secrets
+    from khabar_editor.delivery.base import KIND_WEBDAV, KIND_WORDPRESS, DeliveryError
+    from khabar_editor.delivery.config import (
+        MSG_EXISTS, add_destination, load_destinations, make_config,
+    )
+
     kind, url = (KIND_WORDPRESS, args.wordpress) if args.wordpress else (KIND_WEBDAV,
                                                                           args.webdav)
     try:
@@ -117,6 +127,9 @@ def cmd_add(args: Any) -> int:
 
 
 def cmd_list(args: Any) -> int:
+    from khabar_editor.delivery import secrets
+    from khabar_editor.delivery.config import load_destinations
+
     items = load_destinations()
     rows = [{"name": d.name, "kind": d.kind, "url": d.url, "user": d.user,
              "password_saved": secrets.saved_password(d.account) is not None}
@@ -133,6 +146,9 @@ def cmd_list(args: Any) -> int:
 
 
 def cmd_remove(args: Any) -> int:
+    from khabar_editor.delivery import secrets
+    from khabar_editor.delivery.config import remove_destination
+
     try:
         gone = remove_destination(args.name)
     except KhabarError as exc:
@@ -177,6 +193,10 @@ def _print_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
 
 
 def cmd_send(args: Any) -> int:
+    from khabar_editor.delivery import secrets
+    from khabar_editor.delivery.config import get_destination
+    from khabar_editor.delivery.outbox import Outbox, open_destination_factory
+
     try:
         config = get_destination(args.to)
         password = secrets.env_password() or secrets.saved_password(config.account)
@@ -207,6 +227,8 @@ def cmd_send(args: Any) -> int:
 
 
 def cmd_outbox(args: Any) -> int:
+    from khabar_editor.delivery.outbox import Outbox, open_destination_factory
+
     box = Outbox()
     if args.retry:
         box.send_due(open_destination_factory(), force=True)

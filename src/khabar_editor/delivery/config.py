@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from khabar_editor.delivery.base import KINDS, DeliveryError
-from khabar_editor.delivery.http import check_url
 from khabar_editor.fsutil import atomic_write_text
 from khabar_editor.i18n import N_
 from khabar_editor.settings import config_dir
+from khabar_editor.textkit.unicode_checks import has_control_chars
 
 FILE_NAME = "destinations.json"
 VERSION = 1
-_NAME = re.compile(r"^[^\x00-\x1f\x7f/\\]{1,60}$")
+_NAME = re.compile(r"^[^/\\]{1,60}$")  # and no control character (has_control_chars)
 
 MSG_BAD_NAME = N_("'{name}' cannot be a destination name: use 1 to 60 characters without "
                   "slashes or control characters.")
@@ -48,13 +48,15 @@ class DestinationConfig:
 
 def make_config(name: str, kind: str, url: str, user: str) -> DestinationConfig:
     """A checked :class:`DestinationConfig` or a :class:`DeliveryError` saying what is wrong."""
+    from khabar_editor.delivery.http import check_url  # httpx: only when a config is made
+
     name = name.strip()
-    if not _NAME.match(name):
+    if not _NAME.match(name) or has_control_chars(name):
         raise DeliveryError(MSG_BAD_NAME, code="delivery.bad_name", name=name)
     if kind not in KINDS:  # pragma: no cover - the CLI and GUI offer only these
         raise ValueError(kind)
     user = user.strip()
-    if not user or any(ord(c) < 32 for c in user):
+    if not user or has_control_chars(user):
         raise DeliveryError(MSG_NO_USER, code="delivery.no_user", name=name)
     return DestinationConfig(name, kind, check_url(url), user)
 

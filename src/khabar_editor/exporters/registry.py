@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import re
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any, Protocol, runtime_checkable
@@ -22,11 +21,11 @@ from khabar_editor.errors import ExportError
 from khabar_editor.exporters.dates import zone_for
 from khabar_editor.i18n import N_
 from khabar_editor.problems import Problem
+from khabar_editor.textkit.unicode_checks import remove_control_chars
 
 log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "khabar_editor.exporters"
-_UNSAFE_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 PLACEHOLDER_SITE = "https://example.invalid"
 BUILTIN_MODULES = (
     "khabar_editor.exporters.html_export",
@@ -80,12 +79,13 @@ class ExportContext:
     def __post_init__(self) -> None:
         # These values come from settings files, profiles and dialogs as well as the
         # CLI (which refuses bad ones): whatever the source, no control character,
-        # lone surrogate or XML non-character reaches an export, where it would make
-        # the XML ill-formed or the encoder fail.
+        # lone surrogate, XML non-character or bidi control reaches an export, where it
+        # would make the XML ill-formed, the encoder fail or the text show reordered
+        # (the same characters the CLI refuses: textkit.unicode_checks).
         for name in ("site_url", "media_base_url", "provider", "digits", "timezone"):
             value = getattr(self, name)
             if isinstance(value, str):
-                setattr(self, name, _UNSAFE_CHARS.sub("", value))
+                setattr(self, name, remove_control_chars(value))
 
     def zone(self, lang: str) -> ZoneInfo:
         """The time zone for an article in ``lang`` (:class:`ExportError` for a bad name)."""
@@ -142,6 +142,13 @@ def _ensure_loaded() -> None:
     _loaded = True
     for name in BUILTIN_MODULES:
         importlib.import_module(name)
+    # A built-in module imported earlier on its own (delivery.wordpress imports the WXR
+    # exporter) registered out of turn: built-ins are listed in BUILTIN_MODULES order.
+    rank = {name: i for i, name in enumerate(BUILTIN_MODULES)}
+    ordered = sorted(_registry.items(),
+                     key=lambda item: rank.get(type(item[1]).__module__, len(rank)))
+    _registry.clear()
+    _registry.update(ordered)
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         try:
             obj = ep.load()

@@ -244,9 +244,15 @@ def _write_key_text(target: Path, text: str) -> None:
 
 
 def _read_small(path: Path, what_code: str) -> str:
+    """A key file's text. Only a regular file is opened, without blocking: a named pipe,
+    device or folder given as a key file is refused at once instead of hanging."""
+    from khabar_editor.package.entries import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             data = fh.read(MAX_KEY_FILE_BYTES + 1)
+    except PackageError as exc:  # not found, no permission, not a regular file
+        raise SigningError(exc.msgid, code=what_code, **exc.fields) from None
     except OSError as exc:
         raise SigningError(N_("Cannot read '{file}': {reason}"), code=what_code,
                            file=spec.shown(str(path)), reason=exc.strerror or str(exc)) from None
@@ -677,14 +683,14 @@ def verify_package(path: str | os.PathLike[str], keys: KeyStore | None = None) -
     except PackageError as exc:
         integrity = classify(exc.code)
         signature = SignatureState.UNSIGNED
-        if integrity is Integrity.CHANGED and _has_signatures(Path(path)):
+        if integrity is Integrity.CHANGED and has_signatures(Path(path)):
             signature = SignatureState.BROKEN
         return Verification(str(path), integrity, signature, None, [error_problem(exc)],
                             exc.code not in _UNREADABLE_CODES, [])
     return verify_loaded(package, keys, str(path))
 
 
-def _has_signatures(path: Path) -> bool:
+def has_signatures(path: Path) -> bool:
     """Whether the (already layout-checked) package's manifest carries signatures."""
     from khabar_editor.package.entries import open_source, read_entry
     from khabar_editor.package.manifest import parse_manifest

@@ -9,14 +9,35 @@ slips add more of the same kind: two vowel signs where one is meant (ा + े f
 to the canonical text. The Devanagari rows of the table were cross-checked against
 the invalid-cluster list that text shapers (HarfBuzz, from Microsoft's Universal
 Shaping Engine data) mark with a dotted circle.
+
+Also the one test for characters that must never be in a one-line value (option
+values, destination names, export settings): :func:`has_control_chars`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
+# C0 controls (tab and newline too: these values are one line), DEL, C1 controls, the
+# bidi embeddings, overrides and isolates (they reorder what is shown: "exe.jpg"),
+# lone surrogates (bytes that were not UTF-8) and the two non-characters XML 1.0
+# forbids. Used by the CLI options, the destinations file and the export settings.
+CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                           "\ud800-\udfff\ufffe\uffff]")
+
+
+def has_control_chars(text: str) -> bool:
+    """Whether ``text`` holds a character no one-line value may hold (see
+    :data:`CONTROL_CHARS`): a control (tab and newline included), a bidi control, a
+    lone surrogate or an XML-forbidden non-character."""
+    return CONTROL_CHARS.search(text) is not None
+
+
+def remove_control_chars(text: str) -> str:
+    """``text`` without the characters :func:`has_control_chars` looks for."""
+    return CONTROL_CHARS.sub("", text)
 
 # Table 12-1 of the Unicode Standard (independent vowels written as letter + sign).
 UNICODE_DO_NOT_USE: dict[str, str] = {
@@ -74,8 +95,10 @@ REORDERED: dict[str, str] = {
 
 DO_NOT_USE: dict[str, str] = {**UNICODE_DO_NOT_USE, **DOUBLE_SIGNS, **REORDERED}
 
-_PATTERN = regex.compile(
-    "|".join(regex.escape(seq) for seq in sorted(DO_NOT_USE, key=len, reverse=True))
+# A plain alternation of literal strings: the standard library's ``re`` does it (and
+# importing this module for :func:`has_control_chars` stays cheap).
+_PATTERN = re.compile(
+    "|".join(re.escape(seq) for seq in sorted(DO_NOT_USE, key=len, reverse=True))
 )
 
 
