@@ -159,27 +159,87 @@ def startup(window: object, file: str | None) -> None:
 
 
 EARLY_TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+EARLY_PACKAGE_SUFFIX = ".khabar"
 EARLY_TEXT_MAX_BYTES = 4 * 1024 * 1024  # larger files wait for the full open (its own limit)
+_EARLY_ZIP_MAX_ENTRIES = 1000  # as package.spec's MAX_ENTRIES (the open enforces it)
+_EARLY_ZIP_MAX_DIRECTORY = 1024 * 1024  # package.spec's MAX_DIRECTORY_BYTES
+SAMPLE_ARTICLE = Path(__file__).resolve().parent.parent / "data" / "sample" / "sample-hi.md"
 
 
 def early_text(file: str | None) -> str | None:
-    """The text of a plain ``.md``/``.txt`` file, read quickly for the first paint.
+    """The body of a plain ``.md``/``.txt`` file or of a ``.khabar`` package's
+    ``article.md``, read quickly for the first paint.
 
-    Only the body (after any front matter). None when the file needs the full open (a
-    package, too large, not UTF-8, unreadable): the session's open then shows it, and
-    reports any error.
+    Only the body (after any front matter). None when the file needs the full open (too
+    large, not UTF-8, unreadable, not a package this quick look can trust): the session's
+    open then shows it, and reports any error. Whatever this returns, the open that
+    follows replaces it if the article's body turns out different.
     """
-    if not file or Path(file).suffix.lower() not in EARLY_TEXT_SUFFIXES:
+    if not file:
         return None
-    import unicodedata
+    suffix = Path(file).suffix.lower()
+    if suffix in EARLY_TEXT_SUFFIXES:
+        data = _read_bounded(file)
+    elif suffix == EARLY_PACKAGE_SUFFIX:
+        data = _package_article(file)
+    else:
+        return None
+    return None if data is None else _body(data)
 
+
+def early_sample_text() -> str | None:
+    """The sample article's body (the first start shows it), read quickly."""
+    data = _read_bounded(str(SAMPLE_ARTICLE))
+    return None if data is None else _body(data)
+
+
+def _read_bounded(file: str) -> bytes | None:
     try:
         with open(file, "rb") as handle:
             data = handle.read(EARLY_TEXT_MAX_BYTES + 1)
-        text = data.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         return None
-    if len(data) > EARLY_TEXT_MAX_BYTES:
+    return None if len(data) > EARLY_TEXT_MAX_BYTES else data
+
+
+def _package_article(file: str) -> bytes | None:
+    """``article.md`` of a package (a zip, or a package folder), if small and plain."""
+    if os.path.isdir(file):
+        return _read_bounded(os.path.join(file, "article.md"))
+    import struct
+    import zipfile
+
+    try:
+        with open(file, "rb") as handle:
+            # The end-of-directory record: refuse archives whose table of contents
+            # alone would take long to read (the open reports them properly).
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, size - 65_557))
+            tail = handle.read()
+            at = tail.rfind(b"PK\x05\x06")
+            if at == -1 or len(tail) - at < 22:
+                return None
+            entries, directory = struct.unpack("<HI", tail[at + 10:at + 16])
+            if entries > _EARLY_ZIP_MAX_ENTRIES or directory > _EARLY_ZIP_MAX_DIRECTORY:
+                return None
+            handle.seek(0)
+            with zipfile.ZipFile(handle) as archive:
+                info = archive.getinfo("article.md")
+                if info.file_size > EARLY_TEXT_MAX_BYTES or info.flag_bits & 0x1:
+                    return None
+                with archive.open(info) as member:
+                    data = member.read(EARLY_TEXT_MAX_BYTES + 1)
+    except Exception:  # noqa: BLE001 - any damage: the full open reads and reports it
+        return None
+    return None if len(data) > EARLY_TEXT_MAX_BYTES else data
+
+
+def _body(data: bytes) -> str | None:
+    import unicodedata
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
         return None
     # As the open will clean it; if it differs after all, the open shows its own text.
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -241,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     # First paint: the editor with the file's text when it can be read at once, in the
     # window's final frame; the rest of the window is built right after it.
     window = MainWindow(settings, state, defer=True)
-    text = early_text(file)
+    text = early_text(file) if file else None if state.sample_shown else early_sample_text()
     if text is not None:
         window.show_text_early(text)
     window.show()

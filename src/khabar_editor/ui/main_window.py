@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
-                               QMessageBox, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QSplitter,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
 from khabar_editor import APP_NAME, __version__
 from khabar_editor.i18n import N_, _, translate
@@ -81,9 +81,17 @@ class MainWindow(QMainWindow):
         if self._built:
             return
         self._loading = True
+        # The live word count is not needed for the first paint (the status bar fills
+        # after it): the editor counts the text afresh the first time it is read
+        # (its toPlainText() sees the document changed without telling it).
+        doc, recount = self.editor.document(), getattr(self.editor, "_recount", None)
         try:
+            if recount is not None:
+                doc.contentsChange.disconnect(recount)
             self.editor.setPlainText(text)
         finally:
+            if recount is not None:
+                doc.contentsChange.connect(recount)
             self._loading = False
         self._early_text = True
 
@@ -316,6 +324,8 @@ class MainWindow(QMainWindow):
         return docs if docs and Path(docs).is_dir() else str(Path.home())
 
     def ask_save_path(self, suggested_name: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(Path(self.start_dir()) / suggested_name)
         path, _f = QFileDialog.getSaveFileName(self, _("Save article"), start,
                                                _("Khabar articles (*.khabar)"))
@@ -429,6 +439,8 @@ class MainWindow(QMainWindow):
         self.session.new()
 
     def _ask_open(self, title: str, pattern: str) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _f = QFileDialog.getOpenFileName(self, title, self.start_dir(), pattern)
         return path
 
@@ -663,6 +675,8 @@ class MainWindow(QMainWindow):
         self._help(2)
 
     def on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, APP_NAME, _(
             "{app} {version}\nWrite, proof, package and export Hindi and Nepali news. "
             "Works fully offline.").format(app=APP_NAME, version=__version__))
