@@ -3,8 +3,16 @@
 Incremental: the worker renders the page as parts (header, each body paragraph,
 photos; :func:`app.preview.preview_parts`) and the pane replaces only the parts
 that changed, through a QTextCursor on its document, so one typed paragraph is
-re-laid out instead of the whole page. The wait after the last keystroke adapts
-to how long the last refresh took (never more than :data:`DEBOUNCE_MS`).
+re-laid out instead of the whole page; the replacement is one edit block, so
+Qt's layout runs over the page once per refresh, not once per inserted or
+removed piece. The wait after the last keystroke adapts to how long the last
+refresh took (never more than :data:`DEBOUNCE_MS`).
+
+A whole-page build (a document opened, other colours or width) is done in
+slices of at most :data:`BUILD_SLICE_MS` on the GUI thread: the top of the page
+is shown after the first slice, the rest is appended from a zero-delay timer.
+While the pane is hidden in a shown window nothing is rendered; it renders once
+when shown again.
 
 A QTextBrowser (no JavaScript, no network). :meth:`PreviewPane.loadResource`
 serves only the package's own photos from memory and answers every other request
@@ -21,8 +29,9 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import (QColor, QImage, QPainter, QPen, QTextBlockFormat, QTextCharFormat,
-                           QTextCursor, QTextDocument, QTextDocumentFragment)
+from PySide6.QtGui import (QColor, QImage, QPainter, QPen, QShowEvent, QTextBlockFormat,
+                           QTextCharFormat, QTextCursor, QTextDocument,
+                           QTextDocumentFragment)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from khabar_editor.app.preview import PreviewJob, preview_css, preview_parts
@@ -35,6 +44,8 @@ REBUILD_WIDTH_STEP = 40
 """Photos are scaled to the pane's width: a pane this much wider or narrower rebuilds."""
 MIN_DEBOUNCE_MS = 40
 """The shortest: a fast refresh still waits for a short pause in typing."""
+BUILD_SLICE_MS = 8.0
+"""Longest stretch of a whole-page build done on the GUI thread in one go."""
 _LEAD = "<p>x</p>"
 """Put before each inserted part and removed again: the part's first block then keeps
 its own format (Qt gives the first block of an inserted fragment the format of the
@@ -87,6 +98,10 @@ class PreviewPane(QTextBrowser):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.render_now)
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_slice)
         self._wanted = -1
         self._fired_at = 0.0
         self._fraction = 0.0
@@ -94,11 +109,19 @@ class PreviewPane(QTextBrowser):
         self.refused: list[str] = []  # resources answered with the placeholder (last page)
         self.applied_revision = -1
         self.last_refresh_ms = float(DEBOUNCE_MS)
-        self.last_apply_ms = 0.0  # GUI-thread time of the last refresh
+        self.last_apply_ms = 0.0  # GUI-thread time of the last refresh (or build slice)
         self.parts_replaced = 0  # parts replaced by the last refresh (tests, benchmarks)
         self.parts_rebuilt = 0  # how many times the whole page was built
-        self._parts: list[str] = []
-        self._spans: list[tuple[int, int]] = []
+        self.renders_started = 0  # renders handed to the worker (tests: none while hidden)
+        self.build_slices: list[float] = []  # GUI-thread ms of each slice of the last build
+        self.first_slice_ms = 0.0  # from the build's start until the top was shown
+        self._parts: list[str] = []  # the parts in the document, in order
+        self._lengths: list[int] = []  # their lengths in the document (one block apart)
+        self._pending: list[str] = []  # parts a sliced build has still to append
+        self._pending_revision = -1
+        self._build_doc: QTextDocument | None = None  # built, not shown yet
+        self._build_started = 0.0
+        self._stale = False  # a render was wanted while hidden
         self._built_width = -1
         self._own_document: QTextDocument | None = None
         self._built_photos: tuple[tuple[str, int, int], ...] = ()
@@ -112,58 +135,88 @@ class PreviewPane(QTextBrowser):
         """Use the light or dark preview style sheet."""
         self.document().setDefaultStyleSheet(preview_css() + (_DARK_CSS if dark else ""))
         self._parts = []  # parts are styled when inserted: the next render rebuilds all
+        self._lengths = []
+        self._pending = []
+        self._build_timer.stop()
+
+    def _hidden(self) -> bool:
+        """Hidden inside a window that is shown: nobody would see a render."""
+        return not self.isVisible() and self.window().isVisible()
 
     def schedule(self) -> None:
         """Restart the debounce timer (typing keeps postponing the render).
 
         The wait is as long as the last refresh took (at least MIN_DEBOUNCE_MS, at
-        most DEBOUNCE_MS): a refresh never waits longer than it costs.
+        most DEBOUNCE_MS): a refresh never waits longer than it costs. While the
+        pane is hidden nothing is rendered; it renders once when shown.
         """
+        if self._hidden():
+            self._stale = True
+            self._timer.stop()
+            return
         wait = min(DEBOUNCE_MS, max(MIN_DEBOUNCE_MS, round(self.last_refresh_ms)))
         self._timer.setInterval(wait)
         self._timer.start()
 
     def render_now(self) -> None:
-        """Snapshot the article and render it in the worker thread."""
+        """Snapshot the article and render it in the worker thread (once shown, if hidden)."""
+        if self._hidden():
+            self._stale = True
+            return
+        self._stale = False
         job = self._job_factory()
         self._wanted = job.revision
         self._lang = job.article.language.value
         self._fired_at = time.perf_counter()
+        self.renders_started += 1
         self._pool.start(_RenderTask(job, self._relay))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.render_now()
+
+    @property
+    def building(self) -> bool:
+        """Whether a sliced whole-page build is still appending parts."""
+        return bool(self._pending)
 
     def _apply(self, revision: int, parts: list[str]) -> None:
         if revision != self._wanted:
             return  # a newer render is on its way: drop the stale one
         started = time.perf_counter()
         width = self.viewport().width()
-        old = self._parts
-        prefix = 0
-        while prefix < min(len(old), len(parts)) and old[prefix] == parts[prefix]:
-            prefix += 1
-        suffix = 0
-        while (suffix < min(len(old), len(parts)) - prefix
-               and old[len(old) - 1 - suffix] == parts[len(parts) - 1 - suffix]):
-            suffix += 1
-        # A part is replaced whole, never inserted between two others or removed alone:
-        # widen the change by one neighbour when one side would be empty.
-        while (prefix + suffix >= min(len(old), len(parts))) and (prefix or suffix):
-            if prefix:
-                prefix -= 1
-            else:
-                suffix -= 1
+        built = len(self._parts)
+        old = self._parts + self._pending
+        prefix, suffix = _common_ends(old, parts)
         changed = len(parts) - prefix - suffix
         photos = self._photo_keys()
+        old_end = len(old) - suffix
         if (not old or not parts or abs(width - self._built_width) >= REBUILD_WIDTH_STEP
                 or photos != self._built_photos
-                or changed > max(8, len(parts) // 2)):
-            self._rebuild(parts)
-        else:
-            self._replace(prefix, len(old) - suffix, parts[prefix:len(parts) - suffix])
-        self._parts = list(parts)
+                or changed > max(8, len(parts) // 2)
+                or prefix < built < old_end):  # a change across the end of a sliced build
+            self._built_width = width
+            self._built_photos = photos
+            self.parts_replaced = changed
+            self._start_build(revision, parts)
+            return
+        if old_end <= built:
+            self._replace(prefix, old_end, parts[prefix:len(parts) - suffix])
+            built += len(parts) - len(old)
+        self._parts = list(parts[:built])
+        self._pending = list(parts[built:])
         self._built_width = width
         self._built_photos = photos
-        self.applied_revision = revision
         self.parts_replaced = changed
+        if self._pending:
+            self._pending_revision = revision  # the build in progress finishes it
+            self.last_apply_ms = (time.perf_counter() - started) * 1000
+            return
+        self._finish(revision, started)
+
+    def _finish(self, revision: int, started: float) -> None:
+        self.applied_revision = revision
         self.sync_to(self._fraction)
         now = time.perf_counter()
         self.last_apply_ms = (now - started) * 1000
@@ -181,12 +234,17 @@ class PreviewPane(QTextBrowser):
         return QTextDocumentFragment.fromHtml(
             f'<html><body lang="{self._lang}">{_LEAD}{part}</body></html>', doc)
 
-    def _insert(self, cursor: QTextCursor, parts: list[str]) -> list[tuple[int, int]]:
-        """Insert ``parts`` at ``cursor`` (at an empty block); their (start, end) positions."""
+    def _insert(self, cursor: QTextCursor, parts: list[str], *,
+                after: bool = False) -> list[int]:
+        """Insert ``parts`` at ``cursor`` (at an empty block); their lengths.
+
+        ``after``: the cursor is at the end of a part, so the first one gets a block
+        of its own too.
+        """
         doc = cursor.document()
-        spans = []
+        lengths = []
         for k, part in enumerate(parts):
-            if k:
+            if k or after:
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             start = cursor.position()
             cursor.insertFragment(self._fragment(part, doc))
@@ -196,16 +254,17 @@ class PreviewPane(QTextBrowser):
             lead.movePosition(QTextCursor.MoveOperation.NextBlock, QTextCursor.MoveMode.KeepAnchor)
             removed = lead.selectionEnd() - lead.selectionStart()
             lead.removeSelectedText()
-            spans.append((start, end - removed))
+            lengths.append(end - removed - start)
             cursor.setPosition(end - removed)
-        return spans
+        return lengths
 
-    def _rebuild(self, parts: list[str]) -> None:
+    def _start_build(self, revision: int, parts: list[str]) -> None:
         """The whole page anew (first render, new document, other width or colours).
 
-        Built in a document no view lays out yet, then shown: Qt lays it out once
-        instead of after every inserted part.
+        Built in a document no view lays out yet; once the first slice is in (the
+        top of the page) it is shown and the rest is appended in slices.
         """
+        self._build_timer.stop()
         self._images.clear()
         self.refused.clear()
         old = self.document()
@@ -215,32 +274,76 @@ class PreviewPane(QTextBrowser):
         doc.setDefaultFont(old.defaultFont())
         doc.setDocumentMargin(old.documentMargin())
         doc.setDefaultTextOption(old.defaultTextOption())
-        self._spans = self._insert(QTextCursor(doc), parts)
-        self.setDocument(doc)  # Qt deletes its own first document; ours are deleted here
-        if self._own_document is not None:
-            self._own_document.deleteLater()
-        self._own_document = doc
+        self._parts, self._lengths = [], []
+        self._pending = list(parts)
+        self._pending_revision = revision
         self.parts_rebuilt += 1
+        self.build_slices = []
+        self._build_started = time.perf_counter()
+        self._build_doc = doc
+        self._build_slice()
+
+    def _build_slice(self) -> None:
+        """Append pending parts for at most BUILD_SLICE_MS; show the page after the first."""
+        started = time.perf_counter()
+        doc = self._build_doc if self._build_doc is not None else self.document()
+        deadline = started + BUILD_SLICE_MS / 1000
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()  # one layout pass for the whole slice
+        step = 0.0
+        while self._pending:
+            now = time.perf_counter()
+            if self._parts and now + step > deadline:
+                break
+            part = self._pending.pop(0)
+            self._lengths += self._insert(cursor, [part], after=bool(self._parts))
+            self._parts.append(part)
+            step = time.perf_counter() - now
+        cursor.endEditBlock()
+        if self._build_doc is not None:  # the top is in: show it
+            self._build_doc = None
+            self.setDocument(doc)  # Qt deletes its own first document; ours are deleted here
+            if self._own_document is not None:
+                self._own_document.deleteLater()
+            self._own_document = doc
+            self.first_slice_ms = (time.perf_counter() - self._build_started) * 1000
+        self.build_slices.append((time.perf_counter() - started) * 1000)
+        if self._pending:
+            self.last_apply_ms = self.build_slices[-1]
+            self._build_timer.start()
+        else:
+            self._finish(self._pending_revision, started)
+
+    def _start(self, index: int) -> int:
+        """Position of part ``index`` in the document (parts are one block apart)."""
+        return sum(self._lengths[:index]) + index
 
     def _replace(self, first: int, end: int, parts: list[str]) -> None:
-        """Old parts ``first .. end - 1`` become ``parts``; the rest stays as laid out."""
+        """Old parts ``first .. end - 1`` become ``parts``; the rest stays as laid out.
+
+        One edit block: Qt re-lays out the page once for the whole replacement.
+        """
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._spans[first][0])
-        cursor.setPosition(self._spans[end - 1][1], QTextCursor.MoveMode.KeepAnchor)
-        old_end = self._spans[end - 1][1]
+        start = self._start(first)
+        cursor.beginEditBlock()
+        cursor.setPosition(start)
+        cursor.setPosition(start + sum(self._lengths[first:end]) + (end - first - 1),
+                           QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        spans = self._insert(cursor, parts)
-        delta = spans[-1][1] - old_end
-        self._spans[first:end] = spans
-        for i in range(first + len(spans), len(self._spans)):
-            a, b = self._spans[i]
-            self._spans[i] = (a + delta, b + delta)
+        self._lengths[first:end] = self._insert(cursor, parts)
+        cursor.endEditBlock()
 
     def sync_to(self, fraction: float) -> None:
         """Scroll to the same relative position as the editor."""
         self._fraction = min(max(fraction, 0.0), 1.0)
         bar = self.verticalScrollBar()
         bar.setValue(round(bar.maximum() * self._fraction))
+
+    def finish_build(self) -> None:
+        """Append whatever a sliced build still holds, now (tests, printing)."""
+        while self._pending:
+            self._build_slice()
 
     def wait_idle(self, msecs: int = 5000) -> bool:
         """Block until the worker is idle (tests and benchmarks)."""
@@ -278,6 +381,27 @@ class PreviewPane(QTextBrowser):
                 image = image.scaledToWidth(width)
             cached = self._images[(key, width)] = image
         return cached
+
+
+def _common_ends(old: list[str], new: list[str]) -> tuple[int, int]:
+    """How many parts the two lists share at the start and at the end.
+
+    A part is replaced whole, never inserted between two others or removed alone:
+    the change is widened by one neighbour when one side would be empty.
+    """
+    shortest = min(len(old), len(new))
+    prefix = 0
+    while prefix < shortest and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < shortest - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    while prefix + suffix >= shortest and (prefix or suffix):
+        if prefix:
+            prefix -= 1
+        else:
+            suffix -= 1
+    return prefix, suffix
 
 
 _placeholder: QImage | None = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser
@@ -22,9 +24,14 @@ class _HeadingBlocks:
     for the headings only, and the position is mapped by bisection.
     """
 
-    def __init__(self, doc: QTextDocument, find, line_edits_keep: bool = False) -> None:
+    def __init__(self, doc: QTextDocument, find, line_edits_keep: bool = False,
+                 is_heading=None) -> None:
         self.doc = doc
         self._find = find
+        # Preview only: whether one block is a heading. Then an edit is folded into the
+        # list by looking at the blocks it replaced (a refresh replaces one paragraph),
+        # never by walking the page again.
+        self._is_heading = is_heading
         self._blocks: list[int] | None = None
         # Editor only: an edit inside one line that neither was nor becomes a heading
         # or a code fence (typing in a paragraph) keeps the list.
@@ -34,9 +41,35 @@ class _HeadingBlocks:
         doc.contentsChange.connect(self._changed)
 
     def _changed(self, position: int = 0, _removed: int = 0, added: int = 0) -> None:
-        if self._blocks is not None and not (
-                self._line_edits_keep and self._plain_line_edit(position, added)):
+        if self._blocks is None:
+            return
+        if self._is_heading is not None:
+            self._fold_in(position, added)
+        elif not (self._line_edits_keep and self._plain_line_edit(position, added)):
             self._blocks = None
+
+    def _fold_in(self, position: int, added: int) -> None:
+        """Update the heading list for one change: look only at the blocks it replaced."""
+        global blocks_walked
+        doc, blocks = self.doc, self._blocks
+        count = doc.blockCount()
+        delta = count - self._block_count
+        first = doc.findBlock(position).blockNumber()
+        last = doc.findBlock(min(position + added, doc.characterCount() - 1)).blockNumber()
+        if first < 0 or last < first or last - delta < first - 1:
+            self._blocks = None  # out of step: find them again when asked
+            return
+        found = []
+        block = doc.findBlockByNumber(first)
+        for number in range(first, last + 1):
+            blocks_walked += 1
+            if self._is_heading(block):
+                found.append(number)
+            block = block.next()
+        lo, hi = bisect_left(blocks, first), bisect_right(blocks, last - delta)
+        tail = [n + delta for n in blocks[hi:]] if delta else blocks[hi:]
+        self._blocks = [*blocks[:lo], *found, *tail]
+        self._block_count = count
 
     def _plain_line_edit(self, position: int, added: int) -> bool:
         doc = self.doc
@@ -57,11 +90,11 @@ class _HeadingBlocks:
         return self._blocks
 
 
-def _cache(widget, find, line_edits_keep: bool = False) -> _HeadingBlocks:
+def _cache(widget, find, line_edits_keep: bool = False, is_heading=None) -> _HeadingBlocks:
     doc = widget.document()
     cache = getattr(widget, "_heading_blocks", None)
     if cache is None or cache.doc is not doc:  # a new document was set
-        cache = _HeadingBlocks(doc, find, line_edits_keep)
+        cache = _HeadingBlocks(doc, find, line_edits_keep, is_heading)
         widget._heading_blocks = cache
     return cache
 
@@ -76,17 +109,21 @@ def _editor_heading_blocks(doc: QTextDocument) -> tuple[list[int], set[int]]:
     return headings, set(headings) | fences
 
 
+def _is_preview_heading(block) -> bool:
+    return block.blockFormat().headingLevel() > 0
+
+
 def _preview_heading_blocks(doc: QTextDocument) -> tuple[list[int], set[int]]:
-    """Block numbers of the body's subheads in the preview (the headline is not one)."""
+    """Block numbers of every heading in the preview, the headline included."""
     global blocks_walked
     found = []
     block = doc.begin()
     while block.isValid():
         blocks_walked += 1
-        if block.blockFormat().headingLevel() > 0:
+        if _is_preview_heading(block):
             found.append(block.blockNumber())
         block = block.next()
-    return found[1:], set()
+    return found, set()
 
 
 blocks_walked = 0  # blocks visited to find headings (tests assert it does not grow per call)
@@ -108,11 +145,52 @@ def preview_heading_positions(preview: QTextBrowser) -> list[float]:
     doc = preview.document()
     layout = doc.documentLayout()
     positions = []
-    for number in _cache(preview, _preview_heading_blocks).blocks():
+    headings = _cache(preview, _preview_heading_blocks, is_heading=_is_preview_heading).blocks()
+    for number in headings[1:]:
         block = doc.findBlockByNumber(number)
         if block.isValid():
             positions.append(layout.blockBoundingRect(block).top())
     return positions
+
+
+NEIGHBOURS = 2
+"""Subheads used on each side of the editor's position (the map between them is local)."""
+
+
+def _editor_position(doc: QTextDocument, number: int) -> float | None:
+    block = doc.findBlockByNumber(number)
+    if block.isValid() and block.layout() is not None:
+        return float(block.firstLineNumber())
+    return None
+
+
+def _preview_position(doc: QTextDocument, number: int) -> float | None:
+    block = doc.findBlockByNumber(number)
+    return doc.documentLayout().blockBoundingRect(block).top() if block.isValid() else None
+
+
+def local_anchor_pairs(editor: QPlainTextEdit, preview: QTextBrowser) -> list[tuple[float, float]]:
+    """The anchor pairs around the editor's position: the ends and the nearest subheads.
+
+    Only the few subheads on either side of the first line on screen are asked
+    for their positions, so a sync costs the same at any length (asking all of
+    them was 300 layout queries at 100k words, after every preview refresh).
+    """
+    bar, target_bar = editor.verticalScrollBar(), preview.verticalScrollBar()
+    source = _cache(editor, _editor_heading_blocks, line_edits_keep=True).blocks()
+    target = _cache(preview, _preview_heading_blocks, is_heading=_is_preview_heading).blocks()[1:]
+    count = min(len(source), len(target))
+    top = editor.firstVisibleBlock().blockNumber()
+    here = bisect_right(source, top, 0, count) - 1  # the last subhead at or above the top
+    first, last = max(0, here - NEIGHBOURS + 1), min(count, here + NEIGHBOURS + 1)
+    editor_doc, preview_doc = editor.document(), preview.document()
+    sources, targets = [], []
+    for i in range(first, last):
+        s, t = _editor_position(editor_doc, source[i]), _preview_position(preview_doc, target[i])
+        if s is not None and t is not None:
+            sources.append(s)
+            targets.append(t)
+    return anchor_pairs(sources, targets, bar.maximum(), target_bar.maximum())
 
 
 def sync_preview(editor: QPlainTextEdit, preview: QTextBrowser) -> float:
@@ -121,8 +199,7 @@ def sync_preview(editor: QPlainTextEdit, preview: QTextBrowser) -> float:
     if bar.maximum() <= 0 or target_bar.maximum() <= 0:
         fraction = 0.0 if bar.maximum() <= 0 else bar.value() / bar.maximum()
     else:
-        pairs = anchor_pairs(editor_heading_positions(editor), preview_heading_positions(preview),
-                             bar.maximum(), target_bar.maximum())
+        pairs = local_anchor_pairs(editor, preview)
         fraction = map_position(pairs, bar.value()) / target_bar.maximum()
     preview.sync_to(fraction)  # type: ignore[attr-defined]
     return fraction
