@@ -128,3 +128,38 @@ def test_desk_send_keeps_the_status(sending_window, webdav, qtbot, monkeypatch):
     assert seen == [False]
     assert story.read_bytes() == before
     assert read_package(webdav.root / "inbox" / story.name).article.status is Status.APPROVED
+
+
+def test_send_dialog_grows_to_show_its_notes_whole(sending_window, webdav, qtbot, monkeypatch):
+    """After adding a destination on a computer without a keyring, the Send dialog shows
+    both wrapped notes (submitting, and the password kept only until closing) in full:
+    no label is shorter than its text needs (they overlapped at 1366×768)."""
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    from khabar_editor.delivery import secrets
+    from khabar_editor.ui import outbox as outbox_ui
+
+    window, _story = sending_window
+    monkeypatch.setattr(secrets, "keyring_usable", lambda: False)
+
+    def fill(dialog):
+        dialog.name.setText("डेस्क इनबॉक्स")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("webdav"))
+        dialog.url.setText(webdav.url)
+        dialog.user.setText(webdav.user)
+        dialog.password.setText(webdav.password)
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(outbox_ui.DestinationDialog, "exec", fill)
+    dialog = outbox_ui.SendDialog(window, window.outbox, will_submit=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog._add()
+    qtbot.wait(50)
+    assert dialog.note.text() and dialog.submit_note.isVisible()
+    for label in (dialog.submit_note, dialog.note):
+        assert isinstance(label, QLabel)
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+    assert dialog.note.geometry().top() >= dialog.submit_note.geometry().bottom()

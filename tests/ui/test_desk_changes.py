@@ -46,7 +46,7 @@ def test_inserted_word_is_underlined_in_both_modes(qtbot):
     view.set_mode("inline")
     assert view.inline_pane.isVisibleTo(view) and not view.side.isVisibleTo(view)
     assert ("भारी ", True, False) in _formats_of(view.inline_pane)
-    assert "1 insertions" in view.summary.text()
+    assert view.summary.text() == "0 fields changed · 1 insertion · 0 deletions"
 
 
 def test_format_boundaries_never_fall_inside_a_cluster(qtbot):
@@ -87,7 +87,7 @@ def test_metadata_changes_are_listed_field_by_field(qtbot):
     rows = [[view.fields.item(r, c).text() for c in range(3)]
             for r in range(view.fields.rowCount())]
     assert rows == [["Headline", "बाढ़", "भीषण बाढ़"], ["Photo 1: caption", "", "राहत शिविर"]]
-    assert "2 fields changed" in view.summary.text()
+    assert view.summary.text() == "2 fields changed · 0 insertions · 0 deletions"
 
 
 def test_every_metadata_field_the_core_reports_has_a_label():
@@ -104,3 +104,19 @@ def test_every_metadata_field_the_core_reports_has_a_label():
     unlabelled = sorted(n for n in names if n not in FIELD_LABELS)
     assert unlabelled == []
     assert all(re.fullmatch(r"[a-z_.]+", n) for n in names)
+
+
+def test_change_summary_has_singular_and_plural_in_both_languages():
+    """One of a kind is singular ("1 field changed", "1 deletion"), others plural, in
+    English and in Hindi (was "1 fields changed · 1 insertions")."""
+    from khabar_editor import i18n
+    from khabar_editor.ui.changes_view import change_summary
+
+    assert change_summary(1, 2, 1) == "1 field changed · 2 insertions · 1 deletion"
+    old = i18n.get_language()
+    try:
+        i18n.set_language("hi")
+        assert change_summary(1, 2, 1) == "1 फ़ील्ड बदला · 2 जोड़ · 1 हटाव"
+        assert change_summary(3, 1, 0) == "3 फ़ील्ड बदले · 1 जोड़ · 0 हटाव"
+    finally:
+        i18n.set_language(old)

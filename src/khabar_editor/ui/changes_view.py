@@ -212,6 +212,23 @@ class _TextPane(QTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
 
 
+# "1 field changed", "2 fields changed": each count with its own singular and plural.
+_COUNTS = {
+    "fields": (N_("1 field changed"), N_("{count} fields changed")),
+    "inserted": (N_("1 insertion"), N_("{count} insertions")),
+    "deleted": (N_("1 deletion"), N_("{count} deletions")),
+}
+
+
+def change_summary(fields: int, inserted: int, deleted: int) -> str:
+    """"1 field changed · 2 insertions · 1 deletion" in the interface language."""
+    parts = []
+    for key, count in (("fields", fields), ("inserted", inserted), ("deleted", deleted)):
+        one, many = _COUNTS[key]
+        parts.append(_(one) if count == 1 else _(many).format(count=count))
+    return " · ".join(parts)
+
+
 class ChangesView(QWidget):
     """Metadata changes (a table) above the body changes (inline or side by side)."""
 
@@ -305,9 +322,7 @@ class ChangesView(QWidget):
         if not rows and not inserted and not deleted:
             self.summary.setText(_("No changes: the text is as it was received."))
         else:
-            self.summary.setText(_("{fields} fields changed · {inserted} insertions · "
-                                   "{deleted} deletions").format(
-                fields=len(rows), inserted=inserted, deleted=deleted))
+            self.summary.setText(change_summary(len(rows), inserted, deleted))
         fill_document(self.inline_pane.document(), inline_segments(self._body))
         left, right = side_segments(self._body)
         fill_document(self.left_pane.document(), left)

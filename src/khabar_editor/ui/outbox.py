@@ -181,6 +181,7 @@ class SendDialog(QDialog):
         if not secrets.keyring_usable():
             self.note.setText(_(MSG_NO_KEYRING_GUI))
         self._fill(dialog.config.name)
+        self.adjustSize()  # room for the note's wrapped lines (they were cut off)
 
     def destination(self) -> str | None:
         return self.choice.currentData()
