@@ -59,8 +59,9 @@ NEAR_MISS_SCORE = int(os.environ.get("KHABAR_NEAR_MISS_SCORE", "400"))
 SLIP_SCORE = int(os.environ.get("KHABAR_SLIP_SCORE", "450"))
 # Words known only from sources_hi.tsv.gz: how much evidence they need, and how much more
 # frequent (Zipf x 100) a confusable neighbour must be for them to count as its misspelling.
-WIKI_MIN = int(os.environ.get("KHABAR_WIKI_MIN", "2"))
-UNILEX_MIN = int(os.environ.get("KHABAR_UNILEX_MIN", "0"))
+WIKI_MIN = int(os.environ.get("KHABAR_WIKI_MIN", "1"))
+TITLES_MIN = int(os.environ.get("KHABAR_TITLES_MIN", "30"))
+LISTED_ZIPF = float(os.environ.get("KHABAR_LISTED_ZIPF", "2.5"))
 NEW_GAP = int(os.environ.get("KHABAR_NEW_GAP", "60"))
 NEW_EXPAND = os.environ.get("KHABAR_NEW_EXPAND", "0") == "1"
 LEXICON_FLOOR = int(os.environ.get("KHABAR_LEXICON_FLOOR", "300"))
@@ -228,35 +229,33 @@ def _source_rows() -> dict[str, tuple[int, int, int, int, int, str]]:
     return rows
 
 
-def _zipf_offsets(rows: dict[str, tuple], scores: dict[str, int]) -> tuple[float, float]:
-    """Zipf = log10(count) + offset, the offsets fitted (median) on the words that both
-    wordfreq and the sources know: Wikipedia counts, Unilex frequencies."""
-    wiki = sorted(scores[w] / 100 - math.log10(r[0]) for w, r in rows.items()
-                  if scores.get(w, 0) > 0 and r[0] >= 5)
-    unilex = sorted(scores[w] / 100 - math.log10(r[4]) for w, r in rows.items()
-                    if scores.get(w, 0) > 0 and r[4] > 0)
-    if not wiki or not unilex:
-        return 3.0, 0.0
-    return wiki[len(wiki) // 2], unilex[len(unilex) // 2]
+def _zipf_offsets(rows: dict[str, tuple], scores: dict[str, int]) -> tuple[float, ...]:
+    """Zipf = log10(count) + offset for each counted column (Wikipedia sentences, section
+    titles, HiNER, Unilex), the offsets fitted (median) on the words wordfreq knows too."""
+    offsets = []
+    for column, floor, default in ((0, 5, 3.0), (1, 5, 2.0), (2, 5, 3.3), (4, 1, 0.1)):
+        diffs = sorted(scores[w] / 100 - math.log10(r[column]) for w, r in rows.items()
+                       if scores.get(w, 0) > 0 and r[column] >= floor)
+        offsets.append(diffs[len(diffs) // 2] if diffs else default)
+    return tuple(offsets)
 
 
-def _source_score(row: tuple, offsets: tuple[float, float]) -> int:
-    """A Zipf x 100 estimate of a word only the sources know (the larger of the two)."""
-    wiki, _titles, _ner, _tags, unilex, _flags = row
-    best = 0.0
-    if wiki:
-        best = max(best, math.log10(wiki) + offsets[0])
-    if unilex:
-        best = max(best, math.log10(unilex) + offsets[1])
+def _source_score(row: tuple, offsets: tuple[float, ...]) -> int:
+    """A Zipf x 100 estimate of a word only the sources know (the largest of the
+    estimates; a word only a curated list has counts as Zipf LISTED_ZIPF)."""
+    best = LISTED_ZIPF if row[5] else 0.0
+    for column, offset in zip((0, 1, 2, 4), offsets):
+        if row[column]:
+            best = max(best, math.log10(row[column]) + offset)
     return round(best * 100)
 
 
 def _attested(row: tuple) -> bool:
     """Enough evidence for a word only the sources know: a curated list (CLDR, the
-    transliteration lexicon), a named-entity tag, WIKI_MIN Wikipedia uses, the Unilex
-    list, or two independent sources."""
+    transliteration lexicon), a named-entity tag, WIKI_MIN Wikipedia uses, section titles
+    of TITLES_MIN pages, the Unilex list, or two independent sources."""
     wiki, titles, ner, tags, unilex, flags = row
-    if flags or tags or wiki >= WIKI_MIN or (unilex and unilex >= UNILEX_MIN):
+    if flags or tags or wiki >= WIKI_MIN or titles >= TITLES_MIN or unilex:
         return True
     return sum(1 for n in (wiki, titles, ner) if n) >= 2
 

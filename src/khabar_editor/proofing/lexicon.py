@@ -57,10 +57,8 @@ def load_lexicon(language: str) -> dict[str, int]:
     if name is not None:
         path = dicts_dir() / name
         try:
-            with gzip.open(path, "rt", encoding="utf-8") as fh:
-                pairs = (line.rstrip("\n").split("\t") for line in fh)
-                return {w: int(s) for w, s in pairs}
-        except (OSError, ValueError):
+            return parse_lexicon(gzip.decompress(path.read_bytes()).decode("utf-8"))
+        except (OSError, ValueError, EOFError):  # EOFError: a truncated gzip file
             log.warning("Lexicon %s unreadable", path)
             return {}
     words = _hunspell_stems(language)
@@ -71,6 +69,22 @@ def load_lexicon(language: str) -> dict[str, int]:
     for word in parse_word_list(extra):
         words.setdefault(lookup_key(word), 0)
     return words
+
+
+def parse_lexicon(text: str) -> dict[str, int]:
+    """``{word: score}`` from the text of a lexicon file (``word<TAB>score`` lines).
+
+    Words hold no white space, so one ``split()`` of the whole text gives word, score,
+    word, score … — about twice as fast as splitting line by line, which matters at
+    start-up with ~180,000 words.
+
+    Raises:
+        ValueError: a score is not a number or a line lacks one.
+    """
+    parts = text.split()
+    if len(parts) % 2:
+        raise ValueError("lexicon: a word without a score")
+    return dict(zip(parts[::2], map(int, parts[1::2])))
 
 
 @lru_cache(maxsize=4)
