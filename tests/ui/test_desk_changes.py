@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from khabar_editor.ui.changes_view import (ChangesView, format_boundaries, inline_segments,
                                            marked_spans)
 from khabar_editor.ui.textpos import grapheme_bounds, utf16_positions
@@ -120,3 +122,29 @@ def test_change_summary_has_singular_and_plural_in_both_languages():
         assert change_summary(3, 1, 0) == "3 फ़ील्ड बदले · 1 जोड़ · 0 हटाव"
     finally:
         i18n.set_language(old)
+
+
+@pytest.mark.parametrize("where", ["start", "end"])
+def test_panes_open_on_the_first_change(qtbot, where):
+    """Each pane opens with its first change in view: at the top when the story's first
+    paragraph changed (the panes used to open scrolled to the very end), further down
+    when only the last one did."""
+    view = ChangesView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    paragraph = "कोसी नदी का जलस्तर घटा, लेकिन गाँव अब भी पानी से घिरे हैं।\n\n"
+    change = [_op("replace", "लगभग", "क़रीब")]
+    body = [_op("equal", paragraph * 60, paragraph * 60)]
+    body = change + body if where == "start" else body + change
+    view.set_changes([], body)
+    view.show()
+    qtbot.waitExposed(view)
+    for pane in (view.left_pane, view.right_pane):
+        bar = pane.verticalScrollBar()
+        assert bar.maximum() > 0
+        if where == "start":
+            assert bar.value() == 0, pane.objectName()
+        else:
+            assert bar.value() > 0, pane.objectName()
+            rect = pane.cursorRect()
+            assert pane.viewport().rect().contains(rect.center()), pane.objectName()

@@ -199,6 +199,16 @@ def format_boundaries(doc: QTextDocument) -> list[int]:
     return found
 
 
+def _show_first_change(pane: QTextEdit, spans: list[tuple[int, int, str]]) -> None:
+    """Put the pane's cursor on its first change (the start when there is none), so it
+    opens there: filling the document left the cursor, and the view, at the end."""
+    text = pane.document().toPlainText()
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(cp_to_utf16(text, spans[0][0]) if spans else 0)
+    pane.setTextCursor(cursor)
+    pane.ensureCursorVisible()
+
+
 class _TextPane(QTextEdit):
     """A read-only text pane for one side of the changes."""
 
@@ -323,10 +333,17 @@ class ChangesView(QWidget):
             self.summary.setText(_("No changes: the text is as it was received."))
         else:
             self.summary.setText(change_summary(len(rows), inserted, deleted))
-        fill_document(self.inline_pane.document(), inline_segments(self._body))
+        inline = fill_document(self.inline_pane.document(), inline_segments(self._body))
         left, right = side_segments(self._body)
-        fill_document(self.left_pane.document(), left)
-        fill_document(self.right_pane.document(), right)
+        self._following = True  # each side goes to its own first change
+        try:
+            for pane, spans in ((self.inline_pane, inline),
+                                (self.left_pane, fill_document(self.left_pane.document(), left)),
+                                (self.right_pane,
+                                 fill_document(self.right_pane.document(), right))):
+                _show_first_change(pane, spans)
+        finally:
+            self._following = False
 
     def set_mode(self, mode: str) -> None:
         """``"inline"`` or ``"side"``."""
