@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from khabar_editor.i18n import _
@@ -35,11 +36,27 @@ class BannerState:
     problems: tuple[str, ...] = ()
 
 
-_GOOD, _BAD, _WARN = "#1b5e20", "#b3261e", "#8a5a00"
-_FRAME_STYLE = ("QFrame#deskBanner { background: #d9e6f7; border-bottom: 1px solid #9fb6d8; }"
-                "QFrame#deskBanner QLabel { color: #1a1a1a; }")
-_NOTE_STYLE = ("QLabel#deskNote { background: #fff4c2; border: 1px solid #e0b400; "
-               "border-radius: 4px; padding: 6px; color: #3a2d00; font-size: 11pt; }")
+# Colours of the strip, its text and the good/bad/warning verdicts, for a light and for
+# a dark window palette (a light-blue strip glared in the dark theme).
+_COLOURS = {
+    False: {"bg": "#d9e6f7", "border": "#9fb6d8", "text": "#1a1a1a", "note_bg": "#fff4c2",
+            "note_border": "#e0b400", "note_text": "#3a2d00",
+            "good": "#1b5e20", "bad": "#b3261e", "warn": "#8a5a00"},
+    True: {"bg": "#1e2d40", "border": "#3d5a80", "text": "#e6e6e6", "note_bg": "#3a3218",
+           "note_border": "#b08900", "note_text": "#f5e6b0",
+           "good": "#81c784", "bad": "#f28b82", "warn": "#ffcc80"},
+}
+_GOOD, _BAD, _WARN = "good", "bad", "warn"
+
+
+def _style(dark: bool) -> str:
+    c = _COLOURS[dark]
+    return (f"QFrame#deskBanner {{ background: {c['bg']}; "
+            f"border-bottom: 1px solid {c['border']}; }}"
+            f"QFrame#deskBanner QLabel {{ color: {c['text']}; }}"
+            f"QLabel#deskNote {{ background: {c['note_bg']}; border: 1px solid "
+            f"{c['note_border']}; border-radius: 4px; padding: 6px; color: {c['note_text']}; "
+            "font-size: 11pt; }")
 
 
 class DeskBanner(QFrame):
@@ -52,7 +69,8 @@ class DeskBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deskBanner")
-        self.setStyleSheet(_FRAME_STYLE + _NOTE_STYLE)
+        self._dark: bool | None = None
+        self._restyle()
         self.state: BannerState | None = None
         self.sender_label = QLabel()
         self.sender_label.setObjectName("deskSender")
@@ -99,6 +117,7 @@ class DeskBanner(QFrame):
 
     def show_state(self, state: BannerState | None) -> None:
         """Show ``state``; ``None`` hides the banner."""
+        self._restyle()  # the theme may have changed (Preferences refreshes the banner)
         self.state = state
         if state is None:
             self.hide()
@@ -134,8 +153,31 @@ class DeskBanner(QFrame):
         self.changes_button.setVisible(state.desk or state.has_original)
         self.show()
 
-    @staticmethod
-    def _set(label: QLabel, text: str, colour: str) -> None:
+    def is_dark(self) -> bool:
+        """Whether the application palette is dark (the strip follows it; the banner's
+        own palette is the strip's, set by its style sheet)."""
+        return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+    def _restyle(self) -> None:
+        dark = self.is_dark()
+        if dark == self._dark:
+            return
+        self._dark = dark
+        self.setStyleSheet(_style(dark))
+        for label in (self.integrity_label, self.signature_label) \
+                if hasattr(self, "signature_label") else ():
+            colour = label.property("verdict")
+            if colour:
+                self._set(label, label.text(), str(colour))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._restyle()  # the theme changed (Preferences)
+
+    def _set(self, label: QLabel, text: str, verdict: str) -> None:
         label.setText(text)
+        label.setProperty("verdict", verdict)
+        colour = _COLOURS[bool(self._dark)][verdict]
         label.setStyleSheet(f"color: {colour}; font-weight: 600;")
         label.setVisible(bool(text))

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QFileSystemWatcher, QModelIndex, QObject,
+from PySide6.QtCore import (QEvent, QFileSystemWatcher, QModelIndex, QObject,
                             QPersistentModelIndex, QRunnable, QSortFilterProxyModel, Qt,
                             QThreadPool, QTimer, Signal)
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QStandardItem, QStandardItemModel
@@ -47,9 +47,18 @@ COLUMN_INDEX = {key: i for i, (key, _label) in enumerate(COLUMNS)}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 
-_BAD = QColor("#b3261e")
-_WARN = QColor("#8a5a00")
-_GOOD = QColor("#1b5e20")
+# Verdict colours (good, warning, bad) readable on a light and on a dark table.
+_VERDICT_COLOURS = {
+    False: {"good": QColor("#1b5e20"), "warn": QColor("#8a5a00"), "bad": QColor("#b3261e")},
+    True: {"good": QColor("#81c784"), "warn": QColor("#ffcc80"), "bad": QColor("#f28b82")},
+}
+
+
+def _dark() -> bool:
+    """Whether the application palette is dark now."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
 class _ScanSignals(QObject):
@@ -163,11 +172,13 @@ class InboxModel(QStandardItemModel):
 
 
 def _integrity_colour(code: str) -> QColor:
-    return _GOOD if code == "intact" else _WARN if code == "changed" else _BAD
+    verdict = "good" if code == "intact" else "warn" if code == "changed" else "bad"
+    return _VERDICT_COLOURS[_dark()][verdict]
 
 
 def _signature_colour(code: str) -> QColor:
-    return _GOOD if code == "valid" else _BAD if code == "broken" else _WARN
+    verdict = "good" if code == "valid" else "bad" if code == "broken" else "warn"
+    return _VERDICT_COLOURS[_dark()][verdict]
 
 
 class InboxFilter(QSortFilterProxyModel):
@@ -582,6 +593,12 @@ class InboxWindow(QMainWindow):
         from khabar_editor.ui.batch_export import BatchExportDialog
 
         BatchExportDialog(self, paths).exec()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and self.model.entries:
+            self.model.add_entries(list(self.model.entries))  # verdict colours of the theme
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._stop_scan()
