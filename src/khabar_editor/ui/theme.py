@@ -37,8 +37,13 @@ def dark_palette() -> QPalette:
 def apply_theme(app: QApplication, theme: str) -> bool:
     """Apply ``"system"``, ``"light"`` or ``"dark"``; returns whether it is dark now."""
     dark = system_is_dark() if theme == "system" else theme == "dark"
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None:
-        app.setStyle(fusion)
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    # Set once: setting a style again re-polishes every widget of the built window.
+    if getattr(app, "_khabar_fusion", None) is None:
+        fusion = QStyleFactory.create("Fusion")
+        if fusion is not None:
+            app.setStyle(fusion)
+            app._khabar_fusion = fusion  # type: ignore[attr-defined]
+    palette = dark_palette() if dark else app.style().standardPalette()
+    if palette != app.palette():
+        app.setPalette(palette)
     return dark
