@@ -75,6 +75,7 @@ _CONSONANT_ENDINGS = (
     "छ", "छन्", "छु", "छौ", "छौं", "छौँ", "छस्", "दछ", "दछन्", "दछु", "दै", "दा", "दिन",
     "दैन", "दैनन्", "न", "ने", "नु", "ला", "लान्", "लिन्", "लास्", "यो", "थ्यो", "थे",
     "नेछ", "नेछन्", "नेछु", "दैछ", "दो", "दी", "न्छ", "न्छन्", "न्छु", "न्न",
+    "ना", "न्नन्", "न्नँ", "दैनौं", "दैनौँ", "छैनौं",
 )
 _SIGN_ENDINGS = (
     "ेको", "ेका", "ेकी", "े", "ेँ", "ें", "ेन", "ेनन्", "ेछ", "ेछन्", "ेर", "ौ", "ौं", "ौँ",
@@ -82,13 +83,28 @@ _SIGN_ENDINGS = (
 )
 _VOWEL_ENDINGS = (
     "ए", "एको", "एका", "एकी", "एँ", "एं", "एन", "एनन्", "एछ", "एछन्", "एर", "यौ", "यौं",
-    "यौँ", "ओस्", "ओस", "ऊँ", "उँ", "ऊन्",
+    "यौँ", "ओस्", "ओस", "ऊँ", "उँ", "ऊन्", "यो", "इन्", "इनन्",
+)
+# -आउनु verbs (बनाउनु, लगाउनु, पुर्याउनु) keep the उ before a consonant ending:
+# बनाउँछ, बनाउँदै, बनाउने; before a vowel ending it goes (बनाएको, बनायो: above).
+_AU_ENDINGS = (
+    "उँछ", "उँछन्", "उँछु", "उँछौं", "उँछौँ", "उँदै", "उँदा", "उँदैन", "उँदैनन्", "उँदो",
+    "उने", "उन", "उनेछ", "उनेछन्", "उला", "उलान्", "उन्न", "उन्नन्", "उथ्यो", "उथे",
+)
+# Passive (गरिन्छ, गरिएको, भनियो, लगाइने, गरिँदै): the -इ participle and one of these.
+_PASSIVE_ENDINGS = (
+    "न्छ", "न्छन्", "ने", "एको", "एका", "एकी", "यो", "ए", "एन", "एनन्", "एर", "एछ", "नु",
+    "ँदै", "ँदा", "ँदैन", "न", "न्न", "नेछ",
 )
 # Honorific (गर्नुभयो) and compound (गरिरहेको, खाइसकेको, लगाइदिने) verbs: an infinitive
 # or a conjunctive participle in -इ followed by a form of one of these auxiliaries.
 _HONORIFIC = ("भयो", "भए", "भएको", "भएका", "भएन", "हुन्छ", "हुन्छन्", "हुनेछ", "हुने",
               "होस्", "हुँदै", "हुँदा", "हुन्न", "हुन्थ्यो", "हुन")
 _AUXILIARIES = ("रह", "सक", "दि", "हाल", "राख", "दे", "पठा", "बस")
+# Joined after an infinitive in -न (हुनसक्छ, गर्नसक्ने, जानपर्ने, गर्नथाल्यो).
+_INFINITIVE_AUXILIARIES = ("सक", "पर", "थाल", "लाग", "चाह", "पाउ", "दि", "दे", "हुन")
+# Forms of रहनु with a candrabindu before -दा/-दै (गरिरहँदा, खाइरहँदै).
+_RAHA_FORMS = ("रहँदा", "रहँदै", "रहँदैन", "रहँदो")
 _PARTICIPLE_IRREGULAR = {"भइ": "हुनु", "भै": "हुनु", "गइ": "जानु", "लिइ": "लिनु"}
 _SIGNS = set("\u093e\u093f\u0940\u0941\u0942\u0943\u0947\u0948\u094b\u094c\u0901\u0902")
 
@@ -116,11 +132,19 @@ def infinitives(word: str) -> Iterator[str]:
             rest = word[:-len(ending)]
             if _is_consonant_final(rest):
                 yield rest + _HALANT + "नु"
+                yield rest + "नु"               # रहनु, पर्खनु: listed without the halant
     for ending in _VOWEL_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending):
             rest = word[:-len(ending)]
             if _is_vowel_final(rest):
                 yield rest + "नु"
+                if rest.endswith("ा"):
+                    yield rest + "उनु"          # बनाएको, बनायो → बनाउनु
+    for ending in _AU_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            rest = word[:-len(ending)]
+            if _is_vowel_final(rest):
+                yield rest + "उनु"              # बनाउँछ → बनाउनु
 
 
 def _participle_infinitives(part: str) -> Iterator[str]:
@@ -128,6 +152,7 @@ def _participle_infinitives(part: str) -> Iterator[str]:
         yield _PARTICIPLE_IRREGULAR[part]
     elif part.endswith("ि") and _is_consonant_final(part[:-1]):
         yield part[:-1] + _HALANT + "नु"        # गरि → गर्नु
+        yield part[:-1] + "नु"                  # पर्खि → पर्खनु
     elif part.endswith("इ") and _is_vowel_final(part[:-1]):
         yield part[:-1] + "नु"                  # खाइ → खानु
         if part.endswith("ाइ"):
@@ -147,10 +172,31 @@ def verb_analyses(word: str) -> Iterator[tuple[str, ...]]:
         i = word.find(aux, 2)
         while i > 0:
             part, tail = word[:i], word[i:]
-            if any(inf in (aux + "नु", aux + _HALANT + "नु") for inf in infinitives(tail)):
+            if _is_form_of(tail, aux) or (aux == "रह" and tail in _RAHA_FORMS):
                 for inf in _participle_infinitives(part):
                     yield (inf,)
             i = word.find(aux, i + 1)
+    for aux in _INFINITIVE_AUXILIARIES:       # हुनसक्छ, गर्नसक्ने, गर्नुपर्छ
+        for joint in ("न" + aux, "नु" + aux):
+            i = word.find(joint, 1)
+            if i > 0 and _is_form_of(word[i + len(joint) - len(aux):], aux):
+                yield (word[:i] + "नु",)
+    for i, ch in enumerate(word):             # गरिन्छ, गरिएको, लगाइने, भनियो
+        if ch in "िइ" and i >= 1 and word[i + 1:] in _PASSIVE_ENDINGS:
+            for inf in _participle_infinitives(word[:i + 1]):
+                yield (inf,)
+
+
+def _is_form_of(tail: str, aux: str) -> bool:
+    """Whether ``tail`` is a finite or honorific form of the auxiliary stem ``aux``
+    (रहेको, सकेको, राख्नुभएको, पर्छ)."""
+    wanted = (aux + "नु", aux + _HALANT + "नु", aux + "उनु")
+    if any(inf in wanted for inf in infinitives(tail)):
+        return True
+    for hon in _HONORIFIC:                    # राख्नुभएको, सक्नुभयो
+        if tail.endswith(hon) and tail[:-len(hon)] in wanted:
+            return True
+    return False
 
 
 def emphatic_bases(word: str) -> Iterator[str]:
