@@ -11,8 +11,8 @@ from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QEvent, QMimeDat
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDateEdit, QDateTimeEdit,
                                QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout,
-                               QWidget)
+                               QPlainTextEdit, QScrollArea, QSizePolicy, QSpinBox, QStyle,
+                               QVBoxLayout, QWidget)
 
 from khabar_editor.article.dateline import format_dateline
 from khabar_editor.article.model import PRIORITY_MAX, PRIORITY_MIN, Article, Language, Status
@@ -48,6 +48,16 @@ NEAR_LIMIT = 0.9  # the counter turns amber from this share of the limit
 COUNTER_COLOURS = {"ok": "", "near": "color: #b26a00;", "over": "color: #c62828; font-weight: bold;"}
 _KEYBOARD_REASONS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
                      Qt.FocusReason.ShortcutFocusReason)
+
+
+_SIGNS = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+          "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+          "info": QStyle.StandardPixmap.SP_MessageBoxInformation}
+
+
+def _sign_size(label: QLabel) -> int:
+    """The side of a problem sign: the height of a line of the label's font."""
+    return max(12, label.fontMetrics().height() - 2)
 
 
 def counter_state(count: int, limit: int) -> str:
@@ -298,7 +308,7 @@ class MetadataPanel(QScrollArea):
         # The problem sign keeps its place when hidden: the form never jumps.
         problem = QLabel()
         problem.setObjectName(f"problem_{key.replace('.', '_')}")
-        problem.setFixedWidth(problem.fontMetrics().horizontalAdvance("⚠") + 6)
+        problem.setFixedWidth(_sign_size(problem) + 6)
         policy = problem.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         problem.setSizePolicy(policy)
@@ -650,12 +660,15 @@ class MetadataPanel(QScrollArea):
                 widget.setToolTip("")
                 continue
             worst = min(found, key=lambda p: list(Severity).index(p.severity))
-            colour = {"error": "#c62828", "warning": "#b26a00"}.get(worst.severity.value, "#546e7a")
             text = "\n".join(p.message for p in found)
             # A sign beside the field (its place is kept), the message as its tooltip.
-            label.setText("⚠" if worst.severity is not Severity.INFO else "ⓘ")
+            # Drawn by the style, not a character: ⚠ and ⓘ are missing from the
+            # bundled fonts and showed as an empty box.
+            sign = worst.severity.value if worst.severity.value in _SIGNS else "info"
+            label.setPixmap(self.style().standardIcon(_SIGNS[sign]).pixmap(_sign_size(label)))
+            label.setProperty("sign", sign)
+            label.setAccessibleName(text)
             label.setToolTip(text)
-            label.setStyleSheet(f"color: {colour}; font-weight: bold;")
             label.show()
             widget.setToolTip(text)
         full = "\n".join(general)
