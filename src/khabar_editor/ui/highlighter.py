@@ -20,6 +20,7 @@ import re
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
+from itertools import chain
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -97,6 +98,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         """The longest stretch the time-sliced pass held the GUI thread (benchmarks)."""
         self.longest_slice_cpu_ms = 0.0
         """The same in CPU time of the GUI thread (what a busy machine does not inflate)."""
+        self.slice_cpu_ms: deque[float] = deque(maxlen=100_000)
+        """GUI-thread CPU ms of each timed slice (benchmarks: max and p99)."""
         self._queue: deque[int] = deque()
         self._queued: set[int] = set()
         self._budget_until = 0.0
@@ -160,10 +163,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 first, last = 0, -1
         first = min(max(first, 0), count - 1)
         last = min(max(last, first - 1), count - 1)
-        self._queue.clear()
-        self._queued.clear()
-        for number in (*range(first, last + 1), *range(last + 1, count), *range(0, first)):
-            self._enqueue(number)
+        # Built in C (a Python loop over 10,000 blocks held the GUI thread ~10 ms).
+        self._queue = deque(chain(range(first, last + 1), range(last + 1, count), range(0, first)))
+        self._queued = set(range(count))
         self._work_slice()  # the first slice now: a short document is done at once
 
     def pending_blocks(self) -> int:
@@ -208,10 +210,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         cpu_started = time.thread_time()
         deadline = started + SLICE_MS / 1000
         step = 0.0  # the cost of the last block: do not start one that would overrun
+        done = 0
         while self._queue:
-            if timed and step and time.perf_counter() + step > deadline:
-                break
             step_started = time.perf_counter()
+            # Checked before every block, also the ones left as they are (a pass that
+            # changes no underline walked all 10,000 blocks of 100k words in one go).
+            if timed and done and step_started + step > deadline:
+                break
+            done += 1
             number = self._queue[0]
             block = doc.findBlockByNumber(number)
             if not block.isValid():
@@ -231,6 +237,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._queue.popleft()
             self._queued.discard(number)
             if not self._every_block and not self._needs_repaint(block, text):
+                step = time.perf_counter() - step_started
                 continue
             self._budget_until = float("inf")  # this block is proofed now, whatever it costs
             self.repainting = True
@@ -244,10 +251,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 break
         self._budget_until = 0.0  # the next edit starts with a fresh budget
         if timed:
+            cpu_ms = (time.thread_time() - cpu_started) * 1000
             self.longest_slice_ms = max(self.longest_slice_ms,
                                         (time.perf_counter() - started) * 1000)
-            self.longest_slice_cpu_ms = max(self.longest_slice_cpu_ms,
-                                            (time.thread_time() - cpu_started) * 1000)
+            self.longest_slice_cpu_ms = max(self.longest_slice_cpu_ms, cpu_ms)
+            self.slice_cpu_ms.append(cpu_ms)
         if self._queue and timed:
             self._slice_timer.start()
         if not self._queue:

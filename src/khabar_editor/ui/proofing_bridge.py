@@ -7,6 +7,7 @@ after the window appears, so start-up never waits for it.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,27 @@ if TYPE_CHECKING:
     from khabar_editor.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+
+_frozen = False
+
+
+def freeze_long_lived() -> bool:
+    """Move every object alive now out of the garbage collector's sight (once per process).
+
+    Called when the dictionaries have arrived, the last big allocation of the
+    start-up: from then on a full (generation-2) collection looks only at what
+    was allocated later. Before, one took 40-70 ms at 100k words and landed inside a
+    spell-pass slice or between two keystrokes. Objects freed by reference
+    counting are freed as before; only reference cycles that were garbage at this
+    moment stay. Returns whether it froze (False: already done).
+    """
+    global _frozen
+    if _frozen:
+        return False
+    _frozen = True
+    gc.freeze()
+    return True
 
 
 class _Ready(QObject):
@@ -79,6 +101,7 @@ class ProofingBridge:
     def _on_built(self, proofreader: Any) -> None:
         self.proofreader = proofreader
         self._starting = False
+        freeze_long_lived()
         try:
             self._sync_newsroom()
             self._apply()
