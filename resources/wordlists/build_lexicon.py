@@ -25,9 +25,13 @@ more frequent word, and generated forms no corpus has seen next to a frequent
 word. The thresholds were chosen on ``bench/data/spell/news_hi.txt`` (the
 development text, never the held-out ones) and can be overridden for
 experiments with ``KHABAR_MISSPELLING_GAP``, ``KHABAR_TRUSTED_GAP``,
-``KHABAR_NEAR_MISS_COST`` and ``KHABAR_NEAR_MISS_SCORE``.
+``KHABAR_NEAR_MISS_COST`` and ``KHABAR_NEAR_MISS_SCORE``; those of the source words
+(``KHABAR_WIKI_MIN``, ``KHABAR_TITLES_MIN``, ``KHABAR_NEW_GAP``, ``KHABAR_LEXICON_FLOOR``,
+``KHABAR_LISTED_ZIPF``, ``KHABAR_SKIP_BV``, ``KHABAR_NEW_EXPAND``) on the dev split of
+``bench/data/real`` (hi_dev.txt) and the self-written dev text, never the held-out ones.
 Output: one ``word<TAB>score`` line per word, NFC, sorted, where ``score`` is
-the wordfreq Zipf value times 100 (0 when unknown).
+the wordfreq Zipf value times 100 (for a source-only word, an estimate from its counts
+on the same scale; 0 when unknown).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ import gzip
 import math
 import os
 import sys
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +70,7 @@ LISTED_ZIPF = float(os.environ.get("KHABAR_LISTED_ZIPF", "2.5"))
 NEW_GAP = int(os.environ.get("KHABAR_NEW_GAP", "60"))
 NEW_EXPAND = os.environ.get("KHABAR_NEW_EXPAND", "0") == "1"
 LEXICON_FLOOR = int(os.environ.get("KHABAR_LEXICON_FLOOR", "300"))
+SKIP_BV = os.environ.get("KHABAR_SKIP_BV", "1") == "1"
 SOURCES = Path(__file__).with_name("sources_hi.tsv.gz")
 VERB_EVIDENCE = ("ता", "ते", "ती", "ने", "नी", "कर", "ेगा", "ेगी", "ेंगे")
 
@@ -212,7 +218,7 @@ def build() -> dict[str, int]:
     print(f"{len(slips)} unattested words next to a frequent word left out (ऊत्तर, लाईव)",
           file=sys.stderr)
     words = {w: s for w, s in words.items() if w not in slips}
-    _add_source_words(words, scores)
+    _add_source_words(words, scores, trusted)
     return words
 
 
@@ -260,20 +266,31 @@ def _attested(row: tuple) -> bool:
     return sum(1 for n in (wiki, titles, ner) if n) >= 2
 
 
-def _new_word_slip(word: str, score: int, known: dict[str, int]) -> bool:
-    """A source word one confusable edit from a word at least NEW_GAP more frequent, or
-    from a lexicon word with no frequency (curated or generated, taken as Zipf 3)."""
+def _new_word_slip(word: str, score: int, known: dict[str, int],
+                   trusted: AbstractSet[str] = frozenset()) -> bool:
+    """A source word one confusable edit from a word at least NEW_GAP more frequent (from
+    a lexicon word with no frequency, curated or generated, taken as Zipf 3), or only
+    TRUSTED_GAP more frequent when that word is curated (``trusted``) and the edit a
+    vowel-length slip (सूदूर beside सुदूर: Wikipedia titles repeat such slips)."""
     own = _canonical(word)
     for cand, cost in cheap_edits(word):
-        if cost > 0.7 or _canonical(cand) == own:
+        if cost > 0.7 or _canonical(cand) == own or (SKIP_BV and _bv_swap(word, cand)):
             continue
         other = known.get(cand)
-        if other is not None and max(other, LEXICON_FLOOR) >= score + NEW_GAP:
+        gap = TRUSTED_GAP if cost <= 0.5 and cand in trusted else NEW_GAP
+        if other is not None and max(other, LEXICON_FLOOR) >= score + gap:
             return True
     return False
 
 
-def _add_source_words(words: dict[str, int], scores: dict[str, int]) -> None:
+def _bv_swap(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by ब/व only (a Bengali-speaker's slip, rare in
+    Hindi; in names it is mostly two real spellings: वाउचर/बाउचर)."""
+    return len(a) == len(b) and {x + y for x, y in zip(a, b) if x != y} <= {"बव", "वब"}
+
+
+def _add_source_words(words: dict[str, int], scores: dict[str, int],
+                      trusted: AbstractSet[str] = frozenset()) -> None:
     """Add the attested words of ``sources_hi.tsv.gz`` that do not look like slips."""
     rows = _source_rows()
     if not rows:
@@ -285,7 +302,7 @@ def _add_source_words(words: dict[str, int], scores: dict[str, int]) -> None:
     for word, score in new.items():
         known.setdefault(word, score)
     hard = {w for w in new if _lost_hard_nukta(w, known.keys())}
-    slips = {w for w, s in new.items() if w not in hard and _new_word_slip(w, s, known)}
+    slips = {w for w, s in new.items() if w not in hard and _new_word_slip(w, s, known, trusted)}
     print(f"{len(new)} attested words from {SOURCES.name}; {len(hard)} without the nukta "
           f"of ड़/ढ़ and {len(slips)} likely slips left out", file=sys.stderr)
     added = 0

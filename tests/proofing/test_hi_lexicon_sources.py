@@ -1,0 +1,128 @@
+"""The Hindi lexicon built with the licensed word sources (issue #10, item 2).
+
+Words known only from the sources (Dakshina Wikipedia text and section titles, HiNER,
+Unilex, CLDR) are accepted; words of those sources that are slips of a much more
+frequent word are not, and the right word is still offered for them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import logging
+from pathlib import Path
+
+import pytest
+
+from khabar_editor.proofing import lexicon as lexicon_module
+from khabar_editor.proofing.lexicon import dicts_dir, load_lexicon, parse_lexicon
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def builder():
+    """``resources/wordlists/build_lexicon.py`` as a module (its helpers are pure)."""
+    path = ROOT / "resources" / "wordlists" / "build_lexicon.py"
+    spec = importlib.util.spec_from_file_location("build_lexicon_under_test", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("word", [
+    "स्पार्टा",      # a Wikipedia section title only (Sparta)
+    "किलिमंजारो",    # a Wikipedia section title only (Kilimanjaro)
+    "सैल्मन",        # a Wikipedia section title only (salmon)
+    "अंटार्कटिका",   # CLDR territory name
+    "प्योंगयांग",     # CLDR time-zone city / Unilex
+])
+def test_source_words_are_accepted(proofreader, word):
+    """Names and loanwords that only the new sources know are no longer flagged."""
+    assert proofreader.is_correct(word)
+    assert proofreader.check_paragraph(f"{word} के बारे में समाचार") == []
+
+
+@pytest.mark.parametrize("slip, right", [
+    ("श्रीमति", "श्रीमती"),    # Unilex has the slip; the standard form is far more frequent
+    ("सूदूर", "सुदूर"),        # a Wikipedia section-title slip
+    ("इमानदारी", "ईमानदारी"),
+    ("गुड", "गुड़"),           # lost nukta of ड़ (never optional)
+])
+def test_source_slips_stay_flagged_with_the_right_fix(proofreader, slip, right):
+    """A source word one realistic error from a much more frequent word is not taken in;
+    the frequent word is suggested among the first five."""
+    assert not proofreader.is_correct(slip)
+    assert right in proofreader.suggest(slip)[:5]
+
+
+def test_new_word_slip_screen(builder):
+    """The screen rejects a rare form one confusable edit from a frequent known word,
+    keeps one whose neighbour is not more frequent, and ignores ब/व pairs."""
+    known = {"अप्रैल": 510, "बाउचर": 402, "मेलिसा": 315}
+    assert builder._new_word_slip("अप्रेल", 331, known)          # e/ai slip of अप्रैल
+    assert not builder._new_word_slip("अप्रेल", 500, known)      # as frequent: a spelling
+    assert not builder._new_word_slip("वाउचर", 258, known)       # ब/व: two spellings
+    assert not builder._new_word_slip("कोलम्बस", 212, known)     # no neighbour at all
+    # A vowel-length slip of a curated (hi_IN.dic) word needs only a small gap.
+    assert not builder._new_word_slip("सूदूर", 360, {"सुदूर": 395})
+    assert builder._new_word_slip("सूदूर", 360, {"सुदूर": 395}, trusted={"सुदूर"})
+
+
+def test_attestation_rules(builder):
+    """A word needs a curated list, an entity tag, Wikipedia use, enough section titles,
+    Unilex, or two sources; a lone title of a few pages is not enough."""
+    assert builder._attested((0, 0, 0, 0, 0, "c"))                # CLDR
+    assert builder._attested((0, 0, 1, 1, 0, ""))                 # HiNER entity
+    assert builder._attested((1, 0, 0, 0, 0, ""))                 # Wikipedia sentence
+    assert builder._attested((0, 0, 0, 0, 403, ""))               # Unilex
+    assert builder._attested((0, 3, 1, 0, 0, ""))                 # two sources
+    assert not builder._attested((0, 3, 0, 0, 0, ""))             # a rare title only
+    assert not builder._attested((0, 0, 1, 0, 0, ""))             # one untagged HiNER use
+
+
+def test_source_scores_follow_the_counts(builder):
+    """The Zipf estimate grows with the count and a curated-only word gets the floor."""
+    offsets = (3.0, 2.0, 3.5, 0.1)
+    once = builder._source_score((1, 0, 0, 0, 0, ""), offsets)
+    often = builder._source_score((100, 0, 0, 0, 0, ""), offsets)
+    assert once == 300 and often == 500
+    assert builder._source_score((0, 0, 0, 0, 0, "t"), offsets) == round(
+        builder.LISTED_ZIPF * 100)
+
+
+def test_parse_lexicon_matches_line_by_line_reading():
+    """The one-split parser gives exactly what reading line by line gives, on the
+    shipped file."""
+    raw = gzip.decompress((dicts_dir() / "hi_words.tsv.gz").read_bytes()).decode("utf-8")
+    by_line = {w: int(s) for w, s in (ln.split("\t") for ln in raw.splitlines())}
+    assert parse_lexicon(raw) == by_line == load_lexicon("hi")
+
+
+@pytest.mark.parametrize("text", ["शब्द\t12\nअधूरा\n", "शब्द\tबारह\n"])
+def test_parse_lexicon_rejects_malformed_text(text):
+    """A word without a score or a score that is no number is an error, not a guess."""
+    with pytest.raises(ValueError):
+        parse_lexicon(text)
+
+
+def test_truncated_lexicon_file_gives_empty_lexicon(tmp_path, monkeypatch, caplog):
+    """A damaged (truncated) lexicon file is logged and gives an empty lexicon instead
+    of crashing the checker."""
+    good = (dicts_dir() / "hi_words.tsv.gz").read_bytes()
+    (tmp_path / "hi_words.tsv.gz").write_bytes(good[: len(good) // 2])
+    monkeypatch.setattr(lexicon_module, "dicts_dir", lambda: tmp_path)
+    load_lexicon.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING):
+            assert load_lexicon("hi") == {}
+        assert "unreadable" in caplog.text
+    finally:
+        load_lexicon.cache_clear()
+
+
+def test_lexicon_size_is_sane():
+    """The shipped lexicon grew with the sources but stays small to download (< 1.5 MB)."""
+    path = dicts_dir() / "hi_words.tsv.gz"
+    assert len(load_lexicon("hi")) > 150_000
+    assert path.stat().st_size < 1_500_000
