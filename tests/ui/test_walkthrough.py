@@ -52,3 +52,45 @@ def test_sample_opens_with_an_empty_proofing_panel(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: any(f.text == "सरकारि" for f in panel.findings), timeout=10000)
     assert [(f.kind, f.text) for f in panel.findings if f.kind == "spelling"] == \
         [("spelling", "सरकारि")]
+
+
+@pytest.mark.parametrize("lang", ["en", "hi"])
+def test_desk_preferences_fit_a_small_laptop_screen(make_window, lang):
+    """The desk's Preferences (with the trusted-keys table) fit a 1366×768 screen with
+    room for a title bar and a panel (about 690 px), in English and in Hindi; its OK
+    button was at the very bottom edge."""
+    from khabar_editor import i18n
+    from khabar_editor.ui.preferences import PreferencesDialog
+
+    old = i18n.get_language()
+    i18n.set_language(lang)
+    try:
+        window = make_window(user_role="desk", user_name="राकेश वर्मा", identity_confirmed=True)
+        dialog = PreferencesDialog(window.settings, window)
+        dialog.show()
+        assert dialog.keys.desk_box.isVisible()
+        hint = dialog.sizeHint()
+        assert hint.height() <= 690 and hint.width() <= 1300, hint
+        dialog.reject()
+    finally:
+        i18n.set_language(old)
+
+
+def test_keys_table_headers_in_hindi_are_not_the_places_state(qapp):
+    """The trusted-keys table's last column is the key's status (स्थिति), not the
+    place's state (राज्य, the same English word "State"), and Revoke is not worded
+    like the dialog's Cancel (रद्द करें)."""
+    from khabar_editor import i18n
+    from khabar_editor.settings import Settings
+    from khabar_editor.ui.keys_dialog import KeysSection
+
+    old = i18n.get_language()
+    i18n.set_language("hi")
+    try:
+        section = KeysSection(Settings(), lambda: "राकेश")
+        headers = [section.table.horizontalHeaderItem(i).text() for i in range(3)]
+        assert headers[2] == "स्थिति" and "राज्य" not in headers
+        assert section.revoke_button.text() not in ("रद्द करें", i18n.translate("Cancel", "hi"))
+        section.deleteLater()
+    finally:
+        i18n.set_language(old)

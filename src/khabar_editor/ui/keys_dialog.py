@@ -97,7 +97,7 @@ class KeysSection(QGroupBox):
         self.desk_box.setObjectName("deskKeys")
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("trustedKeys")
-        self.table.setHorizontalHeaderLabels([_("Correspondent"), _("Key id"), _("State")])
+        self.table.setHorizontalHeaderLabels([_("Correspondent"), _("Key id"), _("Status")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -36,9 +36,13 @@ class PreferencesDialog(QDialog):
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # Two columns: one under the other, the desk's dialog (with its trusted-keys
+        # table) was as tall as a 1366×768 screen and its OK button fell off the bottom.
+        columns = QHBoxLayout()
+        columns.addLayout(form, 1)
+        columns.addWidget(self.keys, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.keys)
+        layout.addLayout(columns)
         layout.addWidget(buttons)
 
     def _appearance_rows(self, form: QFormLayout) -> None:
