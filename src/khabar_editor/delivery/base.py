@@ -14,6 +14,18 @@ KINDS = (KIND_WORDPRESS, KIND_WEBDAV)
 
 MSG_NETWORK = N_("Cannot reach {host}: {reason}. The package stays in the outbox and is "
                  "sent when the connection returns.")
+# The common causes of MSG_NETWORK, said in the user's language instead of the
+# operating system's English ("[Errno 101] Network is unreachable").
+MSG_NETWORK_OFFLINE = N_("Cannot reach {host}: this computer has no network connection. "
+                         "The package stays in the outbox and is sent when the connection "
+                         "returns.")
+MSG_NETWORK_REFUSED = N_("Cannot reach {host}: the server refused the connection (it may be "
+                         "down). The package stays in the outbox and is tried again later.")
+MSG_NETWORK_NO_NAME = N_("Cannot reach {host}: the name was not found (no network, or a typing "
+                         "mistake in the address). The package stays in the outbox and is "
+                         "tried again later.")
+MSG_NETWORK_TIMEOUT = N_("Cannot reach {host}: the server did not answer in time. The package "
+                         "stays in the outbox and is tried again later.")
 MSG_SERVER = N_("The server {host} answered with an error ({status}). The package stays in "
                 "the outbox and is tried again later.")
 MSG_TLS = N_("The secure connection to {host} could not be verified: {reason}. Nothing was "

@@ -8,7 +8,9 @@ between retrying and asking the user.
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
 import ssl
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,7 +19,8 @@ import httpx
 
 from khabar_editor import __version__
 from khabar_editor.delivery.base import (
-    MSG_BAD_URL, MSG_NETWORK, MSG_PLAIN_HTTP, MSG_SERVER, MSG_TLS, DeliveryError,
+    MSG_BAD_URL, MSG_NETWORK, MSG_NETWORK_NO_NAME, MSG_NETWORK_OFFLINE, MSG_NETWORK_REFUSED,
+    MSG_NETWORK_TIMEOUT, MSG_PLAIN_HTTP, MSG_SERVER, MSG_TLS, DeliveryError,
 )
 
 TIMEOUT = httpx.Timeout(60.0, connect=15.0)
@@ -67,15 +70,50 @@ def request(http: httpx.Client, method: str, url: str, **kwargs: Any) -> httpx.R
         if _tls_failure(exc):
             raise DeliveryError(MSG_TLS, code="delivery.tls", host=host,
                                 reason=_reason(exc)) from None
-        raise DeliveryError(MSG_NETWORK, transient=True, code="delivery.network", host=host,
-                            reason=_reason(exc)) from None
+        raise _network_error(exc, host) from None
     except httpx.TransportError as exc:  # timeouts, resets, a server gone mid-answer
-        raise DeliveryError(MSG_NETWORK, transient=True, code="delivery.network", host=host,
-                            reason=_reason(exc)) from None
+        raise _network_error(exc, host) from None
     if response.status_code >= 500 or response.status_code in (408, 429):
         raise DeliveryError(MSG_SERVER, transient=True, code="delivery.server", host=host,
                             status=response.status_code)
     return response
+
+
+_OFFLINE_ERRNOS = {errno.ENETUNREACH, errno.ENETDOWN, errno.EHOSTUNREACH}
+_NO_NAME_TEXTS = ("name or service not known", "temporary failure in name resolution",
+                  "nodename nor servname", "no address associated", "getaddrinfo failed")
+
+
+def network_message(exc: BaseException) -> str:
+    """The msgid naming why a connection failed (offline, refused, unknown name,
+    timeout), or the general MSG_NETWORK that quotes the system's reason."""
+    if isinstance(exc, httpx.TimeoutException):
+        return MSG_NETWORK_TIMEOUT
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, socket.gaierror):
+            return MSG_NETWORK_NO_NAME
+        number = getattr(seen, "errno", None)
+        if number == errno.ECONNREFUSED or isinstance(seen, ConnectionRefusedError):
+            return MSG_NETWORK_REFUSED
+        if number in _OFFLINE_ERRNOS:
+            return MSG_NETWORK_OFFLINE
+        seen = seen.__cause__ or seen.__context__
+    text = str(exc).lower()
+    if any(t in text for t in _NO_NAME_TEXTS):
+        return MSG_NETWORK_NO_NAME
+    if "connection refused" in text or "errno 111" in text:
+        return MSG_NETWORK_REFUSED
+    if "network is unreachable" in text or "errno 101" in text \
+            or "no route to host" in text:
+        return MSG_NETWORK_OFFLINE
+    return MSG_NETWORK
+
+
+def _network_error(exc: Exception, host: str) -> DeliveryError:
+    """A transient DeliveryError for a failed connection, its cause said plainly."""
+    return DeliveryError(network_message(exc), transient=True, code="delivery.network",
+                         host=host, reason=_reason(exc))
 
 
 def _tls_failure(exc: Exception) -> bool:
