@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import itertools
 import os
 import stat
@@ -32,6 +33,10 @@ _EOCD_SEARCH = 22 + 65535  # end-of-central-directory record plus the longest co
 _EOCD, _ZIP64_LOCATOR, _ZIP64_EOCD = b"PK\x05\x06", b"PK\x06\x07", b"PK\x06\x06"
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... name length, extra length
 _NOT_KHABAR = N_("This is not a Khabar package (its 'mimetype' entry is missing or wrong).")
+IN_MEMORY_MAX = 4 * 1024 * 1024
+"""A zip up to this size is read with one system call and parsed in memory: the end
+records, the central directory, the local headers and the entries are then read from
+that copy instead of by a seek and a read each."""
 
 
 class _Source:
@@ -51,8 +56,12 @@ class _Source:
 
 class _ZipSource(_Source):
     def __init__(self, path: Path) -> None:
-        self._fh = open_regular(path)
+        self._fh: BinaryIO = open_regular(path)
         try:
+            if os.fstat(self._fh.fileno()).st_size <= IN_MEMORY_MAX:
+                whole = self._fh.read(IN_MEMORY_MAX + 1)
+                self._fh.close()
+                self._fh = io.BytesIO(whole)
             head = self._fh.read(_MIME_OFFSET + len(spec.MIMETYPE))
             if not head.startswith(_ZIP_MAGIC):
                 fail("not_zip", N_("'{file}' is not a Khabar package (not a zip file)."),

@@ -17,12 +17,18 @@ from typing import Any
 from khabar_editor.article.model import Article
 from khabar_editor.package.spec import FORMAT_VERSION
 from khabar_editor.problems import Problem
-from khabar_editor.textkit.normalize import BOM, nfc, normalize_newlines, stream_safe
+from khabar_editor.textkit.normalize import (
+    BOM, MAX_MARK_RUN, nfc, normalize_newlines, stream_safe,
+)
 
 # C0 controls except tab and newline, DEL, and C1 controls (NEL U+0085 included:
 # YAML would fold it into a space, so it could never round trip).
 # Lone surrogates (from "\\ud800" escapes in YAML or JSON) cannot be stored as UTF-8.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# A run of 31 characters from U+0300 on: what a run of more than 30 combining marks
+# (all at U+0300 or above) needs, so text without one is stream-safe as it is. Found
+# with the standard library's quick character sets; the full mark test runs only then.
+_MAYBE_MARK_RUN = re.compile("[^\x00-\u02ff]{%d}" % (MAX_MARK_RUN + 1))
 # Whitespace and BOMs at either end of a word-list entry.
 _EDGES = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
 
@@ -138,31 +144,46 @@ def original_article(package: Package) -> Article | None:
 
 def clean_text(text: str) -> str:
     """The stored form of any text: newlines unified, controls and leading BOMs removed, NFC."""
+    if text.isascii() and _CONTROLS.search(text) is None:  # most field values: as they are
+        return text  # (ASCII is NFC and stream-safe; \r is one of the controls)
     text = _CONTROLS.sub("", normalize_newlines(text))
-    return nfc(stream_safe(text).lstrip(BOM))
+    if _MAYBE_MARK_RUN.search(text) is not None:
+        text = stream_safe(text)
+    return nfc(text.lstrip(BOM))
 
 
 def _clean_value(value: Any) -> Any:
+    """``value`` with every text cleaned; the very object when nothing changes."""
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, list):
-        return [_clean_value(v) for v in value]
+        cleaned = [_clean_value(v) for v in value]
+        return value if all(a is b for a, b in zip(cleaned, value)) else cleaned
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _clean_value(getattr(value, f.name)) for f in dataclasses.fields(value)
-                   if isinstance(getattr(value, f.name), (str, list))
-                   or dataclasses.is_dataclass(getattr(value, f.name))}
-        return dataclasses.replace(value, **changes)
+        changes = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if isinstance(item, (str, list)) or dataclasses.is_dataclass(item):
+                done = _clean_value(item)
+                if done is not item:
+                    changes[f.name] = done
+        return dataclasses.replace(value, **changes) if changes else value
     return value
 
 
-def clean_article(article: Article) -> Article:
+def clean_article(article: Article, *, body_is_clean: bool = False) -> Article:
     """A copy of ``article`` with :func:`clean_text` applied to every text field.
 
     Enum fields (language, status) are left alone: they are ``str`` subclasses
-    but their values are fixed.
+    but their values are fixed. ``body_is_clean``: the caller knows that
+    ``clean_text(article.body) == article.body`` (the reader: the body is the end of
+    an ``article.md`` text it cleaned as a whole), so the long body is not
+    normalized a second time.
     """
     copied = copy.copy(article)
     for f in dataclasses.fields(copied):
+        if body_is_clean and f.name == "body":
+            continue
         value = getattr(copied, f.name)
         if isinstance(value, (str, list)) and not hasattr(value, "value") or (
             dataclasses.is_dataclass(value)

@@ -22,6 +22,7 @@ from khabar_editor.package.entries import load_entries
 from khabar_editor.package.model import Package, clean_article, clean_text, clean_wordlist
 from khabar_editor.package.spec import fail
 from khabar_editor.problems import Problem, Severity, problem
+from khabar_editor.textkit.normalize import BOM
 
 
 MAX_PRIORITY_MAGNITUDE = 10**6
@@ -38,14 +39,21 @@ def decode_text(data: bytes, name: str) -> str:
 
 def parse_article_text(text: str, name: str = spec.ARTICLE_NAME) -> tuple[Article, list[Problem]]:
     """Parse ``article.md`` text; front-matter errors become ``package.article`` errors."""
+    article, problems, _cleaned = _parse_article_text(text, name)
+    return article, problems
+
+
+def _parse_article_text(text: str, name: str) -> tuple[Article, list[Problem], str]:
+    """:func:`parse_article_text` plus the cleaned text (computed once, used thrice)."""
     problems: list[Problem] = []
+    cleaned = clean_text(text)
     # clean_text's result is NFC, so an unchanged text was NFC already.
-    if clean_text(text) != text.lstrip("\ufeff"):
+    if cleaned != text.lstrip("\ufeff"):
         problems.append(problem(
             "package.not_nfc", name, Severity.WARNING,
             N_("'{name}' was not stored in the standard text form (Unicode NFC, no control "
                "characters); it was normalized and will be saved normalized."), name=name))
-    return parse_front_matter(text, require=True), problems
+    return _parse_clean(cleaned, require=True), problems, cleaned
 
 
 def parse_front_matter(text: str, *, require: bool) -> Article:
@@ -55,8 +63,26 @@ def parse_front_matter(text: str, *, require: bool) -> Article:
     not an error); whatever the YAML library or the field readers raise, and
     dates that cannot be expressed in UTC, become ``package.article``.
     """
+    return _parse_clean(clean_text(text), require=require)
+
+
+def _is_tail_line(tail: str, text: str) -> bool:
+    """Whether ``tail`` is ``text`` from the start of one of its lines to the end.
+
+    Such a piece of a clean text is clean as it is unless it starts with a BOM
+    (NFC, the stream-safe cuts and the control removal never reach across a
+    newline), so it need not be normalized again.
+    """
+    if not tail:
+        return True
+    if tail.startswith(BOM) or len(tail) > len(text) or not text.endswith(tail):
+        return False
+    return len(tail) == len(text) or text[len(text) - len(tail) - 1] == "\n"
+
+
+def _parse_clean(cleaned: str, *, require: bool) -> Article:
     try:
-        article = from_markdown(clean_text(text), require_front_matter=require)
+        article = from_markdown(cleaned, require_front_matter=require)
     except ArticleError as exc:
         raise PackageError(exc.msgid, code="package.article", article_code=exc.code,
                            **{k: spec.shown(v) if isinstance(v, str) else v
@@ -73,7 +99,7 @@ def parse_front_matter(text: str, *, require: bool) -> Article:
     for field, value in (("created", article.created), ("modified", article.modified),
                          ("embargo", article.embargo), ("dateline.date", article.dateline.date)):
         _check_date_range(field, value)
-    return clean_article(article)
+    return clean_article(article, body_is_clean=_is_tail_line(article.body, cleaned))
 
 
 def _check_date_range(field: str, value: date | datetime | None) -> None:
@@ -98,7 +124,7 @@ def read_package(path: str | os.PathLike[str]) -> Package:
     """
     entries, manifest = load_entries(path)
     text = decode_text(entries[spec.ARTICLE_NAME], spec.ARTICLE_NAME)
-    article, problems = parse_article_text(text)
+    article, problems, cleaned = _parse_article_text(text, spec.ARTICLE_NAME)
     media: dict[str, bytes] = {}
     for index, item in enumerate(article.media):
         if item.file not in entries or not spec.is_media_name(item.file):
@@ -124,7 +150,7 @@ def read_package(path: str | os.PathLike[str]) -> Package:
         wordlist=clean_wordlist(words.decode("utf-8").split("\n")),
         format_version=manifest.source_version,
         problems=problems,
-        loaded_markdown=clean_text(text),
+        loaded_markdown=cleaned,
         arrived=entries[spec.ARTICLE_NAME],
         original_bytes=original,
         author=manifest.author,

@@ -109,6 +109,11 @@ def check_entry_name(name: str) -> None:
         PackageError: ``package.unsafe_path`` for absolute paths, drive letters,
             backslashes, ``..``/``.`` parts, control or reserved characters.
     """
+    if name.isascii():  # NFKC changes no ASCII; its only bad category is Cc (_BAD_CHARS)
+        if not name or len(name) > MAX_NAME_BYTES or not _plain_path(name):
+            fail("unsafe_path", N_("Unsafe file name inside the package: '{name}'; refused."),
+                 name=name)
+        return
     if (
         not name
         or len(name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES
@@ -154,6 +159,8 @@ def name_key(name: str) -> str:
     full case folding and the upper-casing Windows uses ("\u0131" and "i" are one
     name on NTFS), so names that one disk would store as one file are duplicates.
     """
+    if name.isascii():  # the same result, without two normalizations
+        return name.upper().casefold()
     folded = unicodedata.normalize("NFKC", name)
     return unicodedata.normalize("NFKC", folded.upper().casefold())
 
