@@ -94,3 +94,19 @@ def test_keys_table_headers_in_hindi_are_not_the_places_state(qapp):
         section.deleteLater()
     finally:
         i18n.set_language(old)
+
+
+def test_user_guide_covers_sending_and_the_desk_with_the_real_labels():
+    """The guide explains Send, the Outbox, the Inbox and the desk's buttons, named as
+    the interface names them in each language, and uses no sign the bundled fonts lack."""
+    from khabar_editor import i18n
+    from khabar_editor.ui.help_window import help_page
+
+    labels = ["Outbox", "Inbox", "Show changes", "Return with note…", "Approve",
+              "Add destination…", "Desk editor", "Signing keys"]
+    for lang in ("en", "hi"):
+        page = help_page("guide", lang)
+        for label in labels:
+            assert i18n.translate(label, lang) in page, (lang, label)
+        assert "Ctrl+Shift+D" in page
+        assert "⚠" not in page and "ⓘ" not in page
