@@ -96,13 +96,15 @@ def print_json(data: Any) -> None:
 def progress(items: Iterable[T], *, total: int | None = None, desc: str = "", enabled: bool = True
              ) -> Iterator[T]:
     """Iterate with a progress bar on stderr when it is a terminal and there are several items."""
-    from tqdm import tqdm
-
     err = sys.stderr
     show = (enabled and total is not None and total > 1 and err is not None
             and err.isatty())
-    yield from tqdm(items, total=total, desc=desc, disable=not show, file=err, unit="file",
-                    leave=False)
+    if not show:  # no bar: tqdm is not even imported
+        yield from items
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(items, total=total, desc=desc, file=err, unit="file", leave=False)
 
 
 def error_line(text: str) -> None:
