@@ -39,6 +39,7 @@ from __future__ import annotations
 import gzip
 import math
 import os
+import re
 import sys
 from collections.abc import Set as AbstractSet
 from pathlib import Path
@@ -51,6 +52,7 @@ from khabar_editor.proofing.inflect import (ends_in_consonant, expand,  # noqa: 
                                              noun_forms, strip_optional_nukta,
                                              variants)
 from khabar_editor.proofing.lexicon import is_lexicon_word, lookup_key  # noqa: E402
+from khabar_editor.textkit.unicode_checks import fix_do_not_use  # noqa: E402
 
 DICTS = ROOT / "src" / "khabar_editor" / "data" / "dicts"
 OUT = DICTS / "hi_words.tsv.gz"
@@ -219,7 +221,23 @@ def build() -> dict[str, int]:
           file=sys.stderr)
     words = {w: s for w, s in words.items() if w not in slips}
     _add_source_words(words, scores, trusted)
-    return words
+    junk = {w for w in words if _malformed(w)}
+    print(f"{len(junk)} malformed words left out (अाज, ुर, अपनेे)", file=sys.stderr)
+    return {w: s for w, s in words.items() if w not in junk}
+
+
+_SIGN = "[\u093e-\u094c\u0962\u0963]"  # vowel signs
+_MALFORMED = re.compile(
+    "^[\u093e-\u094d\u0962\u0963\u0901-\u0903\u093c]"  # starts with a sign or mark
+    f"|{_SIGN}[\u093e-\u094d\u0962\u0963\u093c]"       # a sign, virama or nukta after a sign
+    "|\u094d[\u093e-\u094d\u0901-\u0903\u093c]"          # a sign or mark after a virama
+    "|[^\u0915-\u0939]\u093c")                           # a nukta on no consonant
+
+
+def _malformed(word: str) -> bool:
+    """A string no correct word has: a sign where none can stand (web-text junk in the
+    corpus lists: ुर, अपनेे, उदे्श्य) or a "do not use" sequence (अा for आ)."""
+    return _MALFORMED.search(word) is not None or fix_do_not_use(word) != word
 
 
 def _source_rows() -> dict[str, tuple[int, int, int, int, int, str]]:

@@ -126,3 +126,41 @@ def test_lexicon_size_is_sane():
     path = dicts_dir() / "hi_words.tsv.gz"
     assert len(load_lexicon("hi")) > 150_000
     assert path.stat().st_size < 1_500_000
+
+
+def test_malformed_strings_are_not_words(builder, proofreader):
+    """Web-text junk (a sign at the start, two signs in a row, "do not use" sequences) is
+    kept out of the lexicon, so it is flagged like any other slip."""
+    for junk in ("ुर", "अपनेे", "अाज", "उदे्श्य"):
+        assert builder._malformed(junk)
+        assert junk not in load_lexicon("hi")
+        assert not proofreader.is_correct(junk)
+    for word in ("आज", "क़ानून", "पहुँचे", "उद्देश्य", "कई", "अंदर"):
+        assert not builder._malformed(word)
+
+
+def test_plain_edits_keep_every_word_reachable():
+    """The structure-aware plain edits reach every well-formed lexicon word one edit away
+    (checked against a brute-force edit generator on a sample of words)."""
+    from khabar_editor.proofing.errormodel import ALPHABET, plain_edits
+
+    def brute(word):
+        out = set()
+        for i in range(len(word) + 1):
+            left, right = word[:i], word[i:]
+            if right:
+                out.add(left + right[1:])
+                if len(right) > 1:
+                    out.add(left + right[1] + right[0] + right[2:])
+            for ch in ALPHABET:
+                out.add(left + ch + right)
+                if right:
+                    out.add(left + ch + right[1:])
+        out.discard(word)
+        return out
+
+    lexicon = load_lexicon("hi")
+    keys = lexicon.keys()
+    sample = sorted(lexicon)[::1500]
+    for word in sample:
+        assert keys & brute(word) == keys & plain_edits(word), word

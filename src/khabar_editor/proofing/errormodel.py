@@ -47,19 +47,77 @@ def cheap_edits(word: str) -> Iterator[tuple[str, float]]:
             yield word[:i] + sign + word[i:], cost
 
 
-def plain_edits(word: str) -> Iterator[str]:
-    """Every string at edit distance 1 (with swaps of neighbours) from ``word``."""
+def plain_edits(word: str) -> set[str]:
+    """Every string at edit distance 1 (with swaps of neighbours) from ``word`` that can
+    be a Devanagari word.
+
+    A letter is inserted or substituted only where it can stand: a vowel sign, virama or
+    nukta after a consonant (or a nukta), an anusvara/candrabindu/visarga after anything
+    but a virama, and nothing before a sign that the new letter cannot carry. The strings
+    left out (ि after ा, ् at the start …) are no word of any list, so the result of a
+    lookup is the same, with about a third fewer strings to hash.
+    """
     n = len(word)
+    out: set[str] = set()
     for i in range(n + 1):
         left, right = word[:i], word[i:]
+        before = left[-1:]
         if right:
-            yield left + right[1:]
+            out.add(left + right[1:])
             if len(right) > 1:
-                yield left + right[1] + right[0] + right[2:]
-        for ch in ALPHABET:
-            yield left + ch + right
-            if right:
-                yield left + ch + right[1:]
+                out.add(left + right[1] + right[0] + right[2:])
+            rest = right[1:]
+            out.update(left + ch + rest for ch in _fitting(before, rest[:1]))
+        out.update(left + ch + right for ch in _fitting(before, right[:1]))
+    out.discard(word)
+    return out
+
+
+def _kind(ch: str) -> str:
+    if not ch:
+        return "edge"
+    if ch in _CONSONANTS:
+        return "consonant"
+    if ch == _NUKTA:
+        return "nukta"
+    if ch in _DEPENDENT:
+        return "dependent"
+    if ch in _NASALS:
+        return "nasal"
+    return "free"
+
+
+_CONSONANTS = frozenset(chr(c) for c in range(0x0915, 0x093A))
+_NUKTA = "\u093c"
+_DEPENDENT = frozenset([*map(chr, range(0x093E, 0x094E)), "\u0962", "\u0963"])  # signs, virama
+_NASALS = frozenset("\u0901\u0902\u0903")
+_VIRAMA = "\u094d"
+_FITTING: dict[tuple[str, str], str] = {}
+
+
+def _fitting(before: str, after: str) -> str:
+    """The letters of ALPHABET that can stand between ``before`` and ``after``."""
+    key = (_kind(before) if before != _VIRAMA else "virama", _kind(after))
+    found = _FITTING.get(key)
+    if found is None:
+        left, right = key
+        found = "".join(ch for ch in ALPHABET if _fits(left, _kind(ch), right))
+        _FITTING[key] = found
+    return found
+
+
+def _fits(left: str, kind: str, right: str) -> bool:
+    if kind == "dependent" and left not in ("consonant", "nukta"):
+        return False
+    if kind == "nukta" and left != "consonant":
+        return False
+    if kind == "nasal" and left in ("edge", "virama"):
+        return False
+    if right == "dependent" and kind not in ("consonant", "nukta"):
+        return False
+    if right == "nukta" and kind != "consonant":
+        return False
+    return True
 
 
 def candidates(word: str, known: Callable[[str], bool],
@@ -95,7 +153,7 @@ def candidates(word: str, known: Callable[[str], bool],
                 total = cost + cost2
                 if total <= 1.4 and total < pairs.get(cand2, 99.0):
                     pairs[cand2] = total
-    plain = set(plain_edits(word))
+    plain = plain_edits(word)
     if vocab is not None:
         vocab = list(vocab)
         hits2 = set().union(*(v & pairs.keys() for v in vocab))
