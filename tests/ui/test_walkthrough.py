@@ -110,3 +110,14 @@ def test_user_guide_covers_sending_and_the_desk_with_the_real_labels():
             assert i18n.translate(label, lang) in page, (lang, label)
         assert "Ctrl+Shift+D" in page
         assert "⚠" not in page and "ⓘ" not in page
+
+
+def test_outbox_dock_does_not_push_the_window_off_a_small_screen(window, qtbot):
+    """Showing the Outbox (as the first Send does) leaves a 1366×768 window at 768 px:
+    its buttons sit beside a table that may shrink to two rows (it asked 127 px)."""
+    window.resize(1366, 768)
+    window.outbox.dock.show()
+    qtbot.wait(50)
+    assert window.outbox.dock.minimumSizeHint().height() <= 90
+    assert window.minimumSizeHint().height() <= 768
+    assert window.height() == 768

@@ -197,8 +197,11 @@ class OutboxDock(QDockWidget):
         self.setObjectName("outboxDock")
         self.controller = controller
         body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
+        # The buttons beside the table, and a table that may be as low as two rows: the
+        # dock must not push the window past a 1366×768 screen (it adds its minimum
+        # height to the other docks').
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 2)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("outboxTable")
         self.table.setHorizontalHeaderLabels([_(c) for c in self.COLUMNS])
@@ -210,16 +213,20 @@ class OutboxDock(QDockWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 260)
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + 2 * self.table.fontMetrics().height() + 8)
         layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
+        column = QVBoxLayout()
         retry = QPushButton(_("Retry now"))
+        retry.setObjectName("outboxRetry")
         retry.clicked.connect(controller.retry_now)
         remove = QPushButton(_("Remove"))
+        remove.setObjectName("outboxRemove")
         remove.clicked.connect(self._remove)
-        row.addStretch(1)
-        row.addWidget(retry)
-        row.addWidget(remove)
-        layout.addLayout(row)
+        column.addWidget(retry)
+        column.addWidget(remove)
+        column.addStretch(1)
+        layout.addLayout(column)
         self.setWidget(body)
         self._ids: list[str] = []
 
