@@ -67,6 +67,7 @@ SLIP_SCORE = int(os.environ.get("KHABAR_SLIP_SCORE", "450"))
 # Words known only from sources_hi.tsv.gz: how much evidence they need, and how much more
 # frequent (Zipf x 100) a confusable neighbour must be for them to count as its misspelling.
 WIKI_MIN = int(os.environ.get("KHABAR_WIKI_MIN", "1"))
+NER_MIN = int(os.environ.get("KHABAR_NER_MIN", "1"))
 TITLES_MIN = int(os.environ.get("KHABAR_TITLES_MIN", "30"))
 LISTED_ZIPF = float(os.environ.get("KHABAR_LISTED_ZIPF", "2.5"))
 NEW_GAP = int(os.environ.get("KHABAR_NEW_GAP", "60"))
@@ -276,12 +277,12 @@ def _source_score(row: tuple, offsets: tuple[float, ...]) -> int:
 
 def _attested(row: tuple) -> bool:
     """Enough evidence for a word only the sources know: a curated list (CLDR, the
-    transliteration lexicon), a named-entity tag, WIKI_MIN Wikipedia uses, section titles
-    of TITLES_MIN pages, the Unilex list, or two independent sources."""
-    wiki, titles, ner, tags, unilex, flags = row
-    if flags or tags or wiki >= WIKI_MIN or titles >= TITLES_MIN or unilex:
-        return True
-    return sum(1 for n in (wiki, titles, ner) if n) >= 2
+    transliteration lexicon), WIKI_MIN Wikipedia uses, NER_MIN uses in HiNER's edited news
+    text, the Unilex list, or section titles of TITLES_MIN pages (titles repeat slips and
+    fragments, so a rare title word alone is not enough)."""
+    wiki, titles, ner, _tags, unilex, flags = row
+    return bool(flags or unilex or wiki >= WIKI_MIN or ner >= NER_MIN
+                or titles >= TITLES_MIN)
 
 
 def _new_word_slip(word: str, score: int, known: dict[str, int],

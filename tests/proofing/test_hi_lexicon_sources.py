@@ -70,15 +70,14 @@ def test_new_word_slip_screen(builder):
 
 
 def test_attestation_rules(builder):
-    """A word needs a curated list, an entity tag, Wikipedia use, enough section titles,
-    Unilex, or two sources; a lone title of a few pages is not enough."""
+    """A word needs a curated list, Wikipedia or HiNER use, Unilex, or section titles of
+    enough pages; a title word of a few pages alone is not enough."""
     assert builder._attested((0, 0, 0, 0, 0, "c"))                # CLDR
-    assert builder._attested((0, 0, 1, 1, 0, ""))                 # HiNER entity
+    assert builder._attested((0, 0, 1, 1, 0, ""))                 # HiNER
     assert builder._attested((1, 0, 0, 0, 0, ""))                 # Wikipedia sentence
     assert builder._attested((0, 0, 0, 0, 403, ""))               # Unilex
-    assert builder._attested((0, 3, 1, 0, 0, ""))                 # two sources
+    assert builder._attested((0, builder.TITLES_MIN, 0, 0, 0, ""))
     assert not builder._attested((0, 3, 0, 0, 0, ""))             # a rare title only
-    assert not builder._attested((0, 0, 1, 0, 0, ""))             # one untagged HiNER use
 
 
 def test_source_scores_follow_the_counts(builder):
