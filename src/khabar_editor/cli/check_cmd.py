@@ -82,11 +82,11 @@ def run(args: argparse.Namespace) -> ExitCode:
     spread over the cores (:mod:`khabar_editor.cli.parallel`); the output is the
     same, in the same order, as checking them one by one.
     """
+    from khabar_editor.cli.parallel import SERIAL_MAX, forks, map_files
+
     results: list[dict[str, Any]] = []
     worst = ExitCode.OK
     said: set[str] = set()
-    from khabar_editor.cli.parallel import SERIAL_MAX, forks, map_files
-
     _import_checkers()
     _checkers.clear()  # dictionaries as they are now (workers start from this state)
     global _suggestion_limit
