@@ -202,13 +202,18 @@ def test_typing_during_a_sliced_build_lands_in_the_finished_page(qtbot, monkeypa
     pkg, body = _article(600)
     pane = _pane(qtbot, pkg.article, pkg.media)
     pane.render_now()
-    qtbot.waitUntil(lambda: pane.building, timeout=20_000)
-    body[2] += " ऊपरबदला"
-    body[590] += " नीचेबदला"
+    qtbot.waitUntil(lambda: pane.building and len(pane._parts) > 3, timeout=20_000)
+    body[1] += " ऊपरबदला"  # a part already built
     pkg.article.body = "\n\n".join(body)
-    with qtbot.waitSignal(pane.rendered, timeout=20_000):
-        pane.render_now()
-    qtbot.waitUntil(lambda: not pane.building, timeout=20_000)
+    pane.render_now()
+    qtbot.waitUntil(lambda: pane.applied_revision == pane._wanted or
+                    pane._pending_revision == pane._wanted, timeout=20_000)
+    body[590] += " नीचेबदला"  # a part still to come
+    pkg.article.body = "\n\n".join(body)
+    pane.render_now()
+    latest = pane._wanted
+    qtbot.waitUntil(lambda: pane.applied_revision == latest and not pane.building,
+                    timeout=20_000)
     text = pane.toPlainText()
     assert "ऊपरबदला" in text and "नीचेबदला" in text
     fresh = _pane(qtbot, pkg.article, pkg.media)
