@@ -121,3 +121,47 @@ def test_outbox_dock_does_not_push_the_window_off_a_small_screen(window, qtbot):
     assert window.outbox.dock.minimumSizeHint().height() <= 90
     assert window.minimumSizeHint().height() <= 768
     assert window.height() == 768
+
+
+def test_inbox_and_batch_export_say_one_package_in_the_singular(qtbot, khabar_dirs, tmp_path):
+    """One package is "1 package" in the inbox count and the batch export dialog's title
+    (was "1 packages"); two are plural."""
+    from khabar_editor.ui.app import create_application
+    from khabar_editor.ui.batch_export import BatchExportDialog
+    from khabar_editor.ui.inbox_window import InboxWindow
+    from tests.ui.desk_helpers import story, write_story
+
+    create_application(["test"], "en")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    write_story(folder / "a.khabar", story())
+    window = InboxWindow(None)
+    qtbot.addWidget(window)
+    window.set_folder(folder)
+    qtbot.waitUntil(lambda: window.count_label.text() == "1 package", timeout=20000)
+    write_story(folder / "b.khabar", story("दूसरी ख़बर"))
+    window.rescan_changes()
+    qtbot.waitUntil(lambda: window.count_label.text() == "2 packages", timeout=20000)
+    dialog = BatchExportDialog(window, [folder / "a.khabar"])
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Export 1 package"
+    window.close()
+
+
+def test_correspondents_keys_section_keeps_its_rows_together(make_window, qtbot):
+    """Without the desk's table, the Keys section of Preferences has its key line, its
+    buttons and its message together at the top, not spread over the column."""
+    from khabar_editor.ui.preferences import PreferencesDialog
+
+    window = make_window(user_name="सुनीता कुमारी", identity_confirmed=True)
+    dialog = PreferencesDialog(window.settings, window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    keys = dialog.keys
+    assert not keys.desk_box.isVisible()
+    assert keys.height() > 300  # the column is as tall as the form beside it
+    line = keys.fontMetrics().height()
+    label = keys.my_key  # not stretched, its text not floating mid-air
+    assert label.height() <= label.heightForWidth(label.width()) + line, label.height()
+    assert keys.create_button.geometry().top() - keys.my_key.geometry().bottom() <= 2 * line
+    dialog.reject()

@@ -58,7 +58,8 @@ class BatchExportDialog(ExportDialog):
     def __init__(self, parent: QWidget | None, paths: list[Path], *,
                  context: ExportContext | None = None) -> None:
         super().__init__(parent, None, str(paths[0]) if paths else None, context=context)
-        self.setWindowTitle(_("Export {count} packages").format(count=len(paths)))
+        self.setWindowTitle(_("Export 1 package") if len(paths) == 1 else
+                            _("Export {count} packages").format(count=len(paths)))
         self.paths = list(paths)
         self.ready: list[tuple[str, Any]] = []
         self.written: list[str] = []
@@ -125,6 +126,8 @@ class BatchExportDialog(ExportDialog):
         for line in failures:
             self.problem_list.addItem(line)
         self.problem_list.setVisible(self.problem_list.count() > 0)
-        self.result_label.setText(_("{count} packages exported to {path}").format(
-            count=len(written), path=self.folder_edit.text().strip()))
+        done = (_("1 package exported to {path}") if len(written) == 1 else
+                _("{count} packages exported to {path}"))
+        self.result_label.setText(done.format(count=len(written),
+                                              path=self.folder_edit.text().strip()))
         self.batch_done.emit(self.written, list(failures))

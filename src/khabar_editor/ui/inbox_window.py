@@ -548,10 +548,11 @@ class InboxWindow(QMainWindow):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if shown == total:
-            self.count_label.setText(_("{count} packages").format(count=total))
+            text = _("1 package") if total == 1 else _("{count} packages").format(count=total)
         else:
-            self.count_label.setText(_("{shown} of {count} packages").format(
-                shown=shown, count=total))
+            text = (_("{shown} of 1 package") if total == 1 else
+                    _("{shown} of {count} packages")).format(shown=shown, count=total)
+        self.count_label.setText(text)
 
     def _update_buttons(self) -> None:
         entries = self.selected_entries()

@@ -127,8 +127,11 @@ class KeysSection(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.my_key)
         layout.addLayout(mine)
-        layout.addWidget(self.desk_box)
+        layout.addWidget(self.desk_box, 1)
         layout.addWidget(self.message)
+        # Without the desk's table the rows keep together at the top (in a tall column
+        # of Preferences they were spread out with gaps between them).
+        layout.addStretch(0)  # takes what the desk's table (stretch 1) does not
         self.refresh()
 
     # -- state ------------------------------------------------------------------------
