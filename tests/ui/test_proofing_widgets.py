@@ -11,7 +11,8 @@ from PySide6.QtGui import QFont, QFontDatabase, QImage, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from khabar_editor.proofing import Finding, Proofreader
-from khabar_editor.ui.proofing import ProofingHighlighter, ProofingPanel, build_spell_menu, word_at
+from khabar_editor.ui.highlighter import UNDERLINE_COLOURS, MarkdownHighlighter
+from khabar_editor.ui.proofing import ProofingPanel, build_spell_menu, word_at
 from khabar_editor.ui.proofing.underline import cluster_span, finding_formats, utf16_positions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,7 +47,7 @@ def test_spans_never_split_a_grapheme_cluster():
 
 
 def test_format_ranges_use_utf16_offsets_and_two_colours():
-    """Spelling gets the red spell-check underline; other rules a blue wave; UTF-16 offsets."""
+    """Spelling and other rules get different colours (the body's table); UTF-16 offsets."""
     text = "🙏 सरकारि  बात"
     findings = [Finding(2, 8, "सरकारि", "spelling", "x"),
                 Finding(8, 10, "  ", "typo.double_space", "y")]
@@ -54,14 +55,35 @@ def test_format_ranges_use_utf16_offsets_and_two_colours():
     assert (spelling.start, spelling.length) == (3, 6)
     assert (other.start, other.length) == (9, 2)
     assert spelling.format.underlineColor() != other.format.underlineColor()
+    assert spelling.format.underlineColor().name() == UNDERLINE_COLOURS["spelling"]
+    assert other.format.underlineColor().name() == UNDERLINE_COLOURS["typo"]
+
+
+def test_fields_and_body_underline_a_finding_in_the_same_colour(qtbot):
+    """The metadata fields and the body editor take the colour of each kind from one table."""
+    text = "सरकारि बात"
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    body = MarkdownHighlighter(edit.document())
+    for kind in ("spelling", "typo.double_space", "consistency", "grammar.agreement"):
+        body.set_findings_provider(lambda t, kind=kind: [(0, 6, kind)])
+        edit.setPlainText(text)
+        body.finish_pending()
+        drawn = [r.format.underlineColor().name()
+                 for r in edit.document().firstBlock().layout().formats()
+                 if r.format.underlineStyle() != r.format.UnderlineStyle.NoUnderline]
+        (field,) = finding_formats(text, [Finding(0, 6, "सरकारि", kind, "x")])
+        assert drawn and set(drawn) == {field.format.underlineColor().name()}, kind
 
 
 def test_highlighter_underlines_findings_in_the_document(qtbot, proofreader):
     """The highlighter puts a wavy underline on the misspelled word only."""
     edit = QTextEdit()
     qtbot.addWidget(edit)
-    ProofingHighlighter(edit.document(), proofreader.check_paragraph)
+    highlighter = MarkdownHighlighter(edit.document())
+    highlighter.set_findings_provider(proofreader.check_paragraph)
     edit.setPlainText(TEXT)
+    highlighter.finish_pending()
     layout = edit.document().firstBlock().layout()
     ranges = [(r.start, r.length) for r in layout.formats()]
     start = TEXT.index("सरकारि")
@@ -77,8 +99,11 @@ def test_underlined_hindi_renders_and_screenshot(qtbot, proofreader, devanagari_
         edit.setFont(devanagari_font)
         edit.resize(760, 170)
         if with_highlighter:
-            edit.highlighter = ProofingHighlighter(edit.document(), proofreader.check_paragraph)
+            edit.highlighter = MarkdownHighlighter(edit.document())
+            edit.highlighter.set_findings_provider(proofreader.check_paragraph)
         edit.setPlainText(TEXT)
+        if with_highlighter:
+            edit.highlighter.finish_pending()
         edit.show()
         qtbot.waitExposed(edit)
         return edit.grab().toImage()
@@ -174,7 +199,7 @@ def test_a_keystroke_rechecks_only_its_paragraph(qtbot, proofreader):
 
     edit = QTextEdit()
     qtbot.addWidget(edit)
-    ProofingHighlighter(edit.document(), check)
+    MarkdownHighlighter(edit.document()).set_findings_provider(check)
     edit.setPlainText("पहला अनुच्छेद।\nदूसरा अनुच्छेद।\nतीसरा अनुच्छेद।")
     checked.clear()
     cursor = QTextCursor(edit.document().findBlockByNumber(1))

@@ -50,6 +50,13 @@ _CACHE_SIZE = 2000
 
 UNDERLINE_COLOURS = {"spelling": "#d01c1c", "typography": "#1f6fd1", "typo": "#1f6fd1",
                      "consistency": "#b05f00"}
+"""The one table of proofing underline colours: the body and the metadata fields."""
+
+
+def underline_colour(kind: str) -> QColor:
+    """The underline colour of a finding of ``kind`` (``typo.double_space`` is a ``typo``)."""
+    return QColor(UNDERLINE_COLOURS.get(kind) or UNDERLINE_COLOURS.get(
+        kind.split(".")[0], UNDERLINE_COLOURS["typography"]))
 
 
 def _fmt(colour: str, *, bold: bool = False, italic: bool = False) -> QTextCharFormat:
@@ -349,8 +356,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def _underline(self, text: str, start: int, end: int, kind: str) -> None:
         start, end = _snap_near(text, start, end)
         a, b = self._to16(start), self._to16(end)
-        colour = QColor(UNDERLINE_COLOURS.get(kind) or UNDERLINE_COLOURS.get(
-            kind.split(".")[0], UNDERLINE_COLOURS["typography"]))
+        colour = underline_colour(kind)
         pos = a
         while pos < b:
             base = self.format(pos)

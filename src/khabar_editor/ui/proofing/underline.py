@@ -1,4 +1,6 @@
-"""Underlines for proofing findings in a QTextDocument block.
+"""Underlines for proofing findings in the metadata fields (the body's are drawn by
+:class:`khabar_editor.ui.highlighter.MarkdownHighlighter`; both take their colours
+from its one table, :data:`~khabar_editor.ui.highlighter.UNDERLINE_COLOURS`).
 
 Two rules keep Devanagari readable: a format range always covers whole
 grapheme clusters (a range that starts or ends inside क्षि splits the cluster
@@ -8,15 +10,13 @@ Qt's UTF-16 units (they differ after any character outside the BMP, e.g. 🙏).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument, QTextLayout
+from PySide6.QtGui import QTextCharFormat, QTextLayout
 
-from khabar_editor.proofing import SPELLING, Finding
+from khabar_editor.proofing import Finding
+from khabar_editor.ui.highlighter import underline_colour
 from khabar_editor.ui.textpos import snap_to_graphemes, utf16_positions
-
-SPELLING_COLOUR = QColor(220, 30, 30)
-PROOFING_COLOUR = QColor(30, 90, 220)
 
 
 def cluster_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -26,14 +26,10 @@ def cluster_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def underline_format(kind: str) -> QTextCharFormat:
-    """Red wavy underline for spelling, blue for the other rules."""
+    """A wavy underline in the colour the body uses for ``kind``; the kind as tooltip."""
     fmt = QTextCharFormat()
-    if kind == SPELLING:
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        fmt.setUnderlineColor(SPELLING_COLOUR)
-    else:
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(PROOFING_COLOUR)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(underline_colour(kind))
     fmt.setToolTip(kind)
     return fmt
 
@@ -54,25 +50,4 @@ def finding_formats(text: str, findings: Iterable[Finding]) -> list[QTextLayout.
     return ranges
 
 
-class ProofingHighlighter(QSyntaxHighlighter):
-    """Underlines findings block by block; ``check`` is e.g. ``Proofreader.check_paragraph``."""
-
-    def __init__(self, document: QTextDocument, check: Callable[[str], list[Finding]]) -> None:
-        super().__init__(document)
-        self._check = check
-        self.enabled = True
-
-    def set_check(self, check: Callable[[str], list[Finding]]) -> None:
-        """Use another checker (language changed, words added) and re-underline."""
-        self._check = check
-        self.rehighlight()
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        if not self.enabled or not text.strip():
-            return
-        for rng in finding_formats(text, self._check(text)):
-            self.setFormat(rng.start, rng.length, rng.format)
-
-
-__all__ = ["ProofingHighlighter", "cluster_span", "finding_formats", "underline_format",
-           "utf16_positions"]
+__all__ = ["cluster_span", "finding_formats", "underline_format", "utf16_positions"]
