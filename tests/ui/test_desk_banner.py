@@ -115,3 +115,33 @@ def test_own_draft_has_no_banner(make_window, tmp_path):
                        who_id=window.settings.user_id)
     assert window.session.open(path)
     assert not window.desk.banner.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["en", "hi"])
+def test_long_banner_wraps_instead_of_widening_the_window(make_window, qtbot, lang):
+    """A returned, signed-then-edited story (the longest banner: sender with time, status,
+    "Changed after signing", "Signed by …, edited since", three buttons) fits a 1366 px
+    window: the facts wrap, the window keeps its width and the Approve button is inside
+    it (the row asked 1,169 px and pushed the window and the preview off the screen)."""
+    from khabar_editor import i18n
+    from khabar_editor.ui.desk_banner import BannerState
+
+    old = i18n.get_language()
+    i18n.set_language(lang)
+    try:
+        window = make_window(user_role="desk", user_name="राकेश वर्मा", identity_confirmed=True)
+        window.resize(1366, 768)
+        banner = window.desk.banner
+        banner.show_state(BannerState(
+            sender="सुनीता कुमारी", received="2026-11-29 15:19", status="returned",
+            integrity="changed", signature="valid", signer="सुनीता कुमारी",
+            note="दूसरे पक्ष का बयान जोड़ें।", note_by="राकेश वर्मा", note_when="2026-11-29 15:19",
+            desk=True, has_original=True,
+            problems=("The package was changed after it was last signed.",)))
+        qtbot.wait(50)
+        assert banner.minimumSizeHint().width() <= 700
+        assert window.width() == 1366
+        right = banner.approve_button.mapTo(window, banner.approve_button.rect().topRight())
+        assert right.x() < window.width()
+    finally:
+        i18n.set_language(old)

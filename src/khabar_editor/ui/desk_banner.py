@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -59,6 +59,18 @@ def _style(dark: bool) -> str:
             "font-size: 11pt; }")
 
 
+class _FactLabel(QLabel):
+    """A wrapping label that asks for its text on one line when there is room (a plain
+    wrapping QLabel asks for a narrow, two-line box even on a wide window)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        if not self.wordWrap() or not self.text():
+            return hint
+        width = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin() + 4
+        return QSize(width, self.heightForWidth(width))
+
+
 class DeskBanner(QFrame):
     """A strip above the editor; hidden for the user's own drafts."""
 
@@ -72,16 +84,16 @@ class DeskBanner(QFrame):
         self._dark: bool | None = None
         self._restyle()
         self.state: BannerState | None = None
-        self.sender_label = QLabel()
+        self.sender_label = _FactLabel()
         self.sender_label.setObjectName("deskSender")
         font = self.sender_label.font()
         font.setBold(True)
         self.sender_label.setFont(font)
-        self.status_label = QLabel()
+        self.status_label = _FactLabel()
         self.status_label.setObjectName("deskStatus")
-        self.integrity_label = QLabel()
+        self.integrity_label = _FactLabel()
         self.integrity_label.setObjectName("deskIntegrity")
-        self.signature_label = QLabel()
+        self.signature_label = _FactLabel()
         self.signature_label.setObjectName("deskSignature")
         self.note_label = QLabel()
         self.note_label.setObjectName("deskNote")
@@ -103,6 +115,9 @@ class DeskBanner(QFrame):
         facts.setSpacing(18)
         for label in (self.sender_label, self.status_label, self.integrity_label,
                       self.signature_label):
+            # Wrapped, so a long sender or verdict takes a second line instead of
+            # widening the window past a 1366 px screen (the row wanted 1169 px).
+            label.setWordWrap(True)
             facts.addWidget(label)
         facts.addStretch(1)
         for button in (self.changes_button, self.return_button, self.approve_button):
