@@ -44,12 +44,23 @@ class _HeadingBlocks:
         if self._blocks is None:
             return
         if self._is_heading is not None:
-            self._fold_in(position, added)
-        elif not (self._line_edits_keep and self._plain_line_edit(position, added)):
+            self._fold_in(position, added, self._is_heading)
+        elif self._line_edits_keep and self._plain_line_edit(position, added):
+            return
+        elif self._line_edits_keep and self._special == set(self._blocks):
+            # No code fence in the text: whether a line is a heading is a matter of the
+            # line alone, so a new paragraph (Enter) or a paste is folded in as well.
+            if self._fold_in(position, added, _editor_line_is_heading):
+                self._special = set(self._blocks or ())
+        else:
             self._blocks = None
 
-    def _fold_in(self, position: int, added: int) -> None:
-        """Update the heading list for one change: look only at the blocks it replaced."""
+    def _fold_in(self, position: int, added: int, is_heading) -> bool:
+        """Update the heading list for one change: look only at the blocks it replaced.
+
+        ``is_heading(block)`` answers True, False or None (cannot tell from the block
+        alone: the list is thrown away and found again when asked).
+        """
         global blocks_walked
         doc, blocks = self.doc, self._blocks
         count = doc.blockCount()
@@ -58,18 +69,23 @@ class _HeadingBlocks:
         last = doc.findBlock(min(position + added, doc.characterCount() - 1)).blockNumber()
         if first < 0 or last < first or last - delta < first - 1:
             self._blocks = None  # out of step: find them again when asked
-            return
+            return False
         found = []
         block = doc.findBlockByNumber(first)
         for number in range(first, last + 1):
             blocks_walked += 1
-            if self._is_heading(block):
+            kind = is_heading(block)
+            if kind is None:
+                self._blocks = None
+                return False
+            if kind:
                 found.append(number)
             block = block.next()
         lo, hi = bisect_left(blocks, first), bisect_right(blocks, last - delta)
         tail = [n + delta for n in blocks[hi:]] if delta else blocks[hi:]
         self._blocks = [*blocks[:lo], *found, *tail]
         self._block_count = count
+        return True
 
     def _plain_line_edit(self, position: int, added: int) -> bool:
         doc = self.doc
@@ -107,6 +123,14 @@ def _editor_heading_blocks(doc: QTextDocument) -> tuple[list[int], set[int]]:
     fences = {i for i, line in enumerate(text.split("\n")) if _FENCE.match(line)}
     headings = heading_lines(text)
     return headings, set(headings) | fences
+
+
+def _editor_line_is_heading(block) -> bool | None:
+    """An ATX heading line; None for a code fence (it changes the lines after it)."""
+    text = block.text()
+    if _FENCE.match(text):
+        return None
+    return bool(_ATX_HEADING.match(text))
 
 
 def _is_preview_heading(block) -> bool:
