@@ -26,15 +26,35 @@ MIN_STEM = 2
 MAX_LAYERS = 2
 
 
+def _table(endings: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """Endings as a set and their lengths, longest first: ``_ending_matches`` then looks
+    up one slice per length instead of testing every ending (the suggestion path asks
+    this thousands of times a word)."""
+    return frozenset(endings), tuple(sorted({len(e) for e in endings}, reverse=True))
+
+
+def _ending_matches(word: str, table: tuple[frozenset[str], tuple[int, ...]],
+                    room: int = 1) -> Iterator[str]:
+    """The endings of ``table`` that ``word`` ends with, longest first, leaving at least
+    ``room`` characters before them."""
+    endings, lengths = table
+    n = len(word)
+    for length in lengths:
+        if n - length >= room and word[n - length:] in endings:
+            yield word[n - length:]
+
+
+_POSTPOSITIONS = _table(POSTPOSITIONS)
+
+
 def stems(word: str, layers: int = MAX_LAYERS) -> Iterator[str]:
     """Shorter words left when one or two joined postpositions are taken off ``word``."""
     if layers <= 0:
         return
-    for ending in POSTPOSITIONS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-            stem = word[:-len(ending)]
-            yield stem
-            yield from stems(stem, layers - 1)
+    for ending in _ending_matches(word, _POSTPOSITIONS, MIN_STEM):
+        stem = word[:-len(ending)]
+        yield stem
+        yield from stems(stem, layers - 1)
 
 
 _VELARS = "कखगघ"
@@ -91,6 +111,13 @@ _AU_ENDINGS = (
     "उँछ", "उँछन्", "उँछु", "उँछौं", "उँछौँ", "उँदै", "उँदा", "उँदैन", "उँदैनन्", "उँदो",
     "उने", "उन", "उनेछ", "उनेछन्", "उला", "उलान्", "उन्न", "उन्नन्", "उथ्यो", "उथे",
 )
+_CONSONANT_TABLE = _table(_CONSONANT_ENDINGS)
+_SIGN_TABLE = _table(_SIGN_ENDINGS)
+_VOWEL_TABLE = _table(_VOWEL_ENDINGS)
+_AU_TABLE = _table(_AU_ENDINGS)
+# A vowel stem takes only these consonant endings directly (खान्छ, खाने, खाला, खायो);
+# -दा/-दै/-छ need the candrabindu or न् (जाँदै, जान्छ): जादै and खाछ are slips.
+_AFTER_VOWEL = frozenset(e for e in _CONSONANT_ENDINGS if e[0] in "नलय")
 # Passive (गरिन्छ, गरिएको, भनियो, लगाइने, गरिँदै): the -इ participle and one of these.
 _PASSIVE_ENDINGS = (
     "न्छ", "न्छन्", "ने", "एको", "एका", "एकी", "यो", "ए", "एन", "एनन्", "एर", "एछ", "नु",
@@ -120,31 +147,32 @@ def _is_consonant_final(s: str) -> bool:
 def infinitives(word: str) -> Iterator[str]:
     """Infinitives whose finite form ``word`` may be (गर्छ → गर्नु, खायौं → खानु,
     गरेँ → गर्नु); each needs to be a known word for ``word`` to be accepted."""
-    for ending in _CONSONANT_ENDINGS:
-        if word.endswith(ending) and len(word) > len(ending):
-            rest = word[:-len(ending)]
-            if rest.endswith(_HALANT) or _is_vowel_final(rest):
-                yield rest + "नु"
-            elif ending.startswith("न्") and _is_consonant_final(rest):
-                yield rest + "नु"               # रहन्छ → रहनु
-    for ending in _SIGN_ENDINGS:
-        if word.endswith(ending) and len(word) > len(ending):
-            rest = word[:-len(ending)]
-            if _is_consonant_final(rest):
-                yield rest + _HALANT + "नु"
+    for ending in _ending_matches(word, _CONSONANT_TABLE):
+        rest = word[:-len(ending)]
+        if rest.endswith(_HALANT):
+            yield rest + "नु"
+        elif rest.endswith("\u0901") and ending[0] == "द" and _is_vowel_final(rest[:-1]):
+            yield rest[:-1] + "नु"              # जाँदै, हुँदैन → जानु, हुनु
+        elif _is_vowel_final(rest) and ending in _AFTER_VOWEL:
+            yield rest + "नु"                   # खान्छ, खाने, खाला (not खाछ, जादै)
+        elif ending.startswith("न्") and _is_consonant_final(rest):
+            yield rest + "नु"                   # रहन्छ → रहनु
+    for ending in _ending_matches(word, _SIGN_TABLE):
+        rest = word[:-len(ending)]
+        if _is_consonant_final(rest):
+            yield rest + _HALANT + "नु"
+            if len(rest) >= 2 and rest[-1] in "हख":
                 yield rest + "नु"               # रहनु, पर्खनु: listed without the halant
-    for ending in _VOWEL_ENDINGS:
-        if word.endswith(ending) and len(word) > len(ending):
-            rest = word[:-len(ending)]
-            if _is_vowel_final(rest):
-                yield rest + "नु"
-                if rest.endswith("ा"):
-                    yield rest + "उनु"          # बनाएको, बनायो → बनाउनु
-    for ending in _AU_ENDINGS:
-        if word.endswith(ending) and len(word) > len(ending) + 1:
-            rest = word[:-len(ending)]
-            if _is_vowel_final(rest):
-                yield rest + "उनु"              # बनाउँछ → बनाउनु
+    for ending in _ending_matches(word, _VOWEL_TABLE):
+        rest = word[:-len(ending)]
+        if _is_vowel_final(rest):
+            yield rest + "नु"
+            if rest.endswith("\u093e"):
+                yield rest + "उनु"              # बनाएको, बनायो → बनाउनु
+    for ending in _ending_matches(word, _AU_TABLE, 2):
+        rest = word[:-len(ending)]
+        if _is_vowel_final(rest):
+            yield rest + "उनु"                  # बनाउँछ → बनाउनु
 
 
 def _participle_infinitives(part: str) -> Iterator[str]:
@@ -152,7 +180,8 @@ def _participle_infinitives(part: str) -> Iterator[str]:
         yield _PARTICIPLE_IRREGULAR[part]
     elif part.endswith("ि") and _is_consonant_final(part[:-1]):
         yield part[:-1] + _HALANT + "नु"        # गरि → गर्नु
-        yield part[:-1] + "नु"                  # पर्खि → पर्खनु
+        if len(part) >= 3 and part[-2] in "हख":
+            yield part[:-1] + "नु"              # पर्खि → पर्खनु
     elif part.endswith("इ") and _is_vowel_final(part[:-1]):
         yield part[:-1] + "नु"                  # खाइ → खानु
         if part.endswith("ाइ"):
@@ -165,8 +194,8 @@ def verb_analyses(word: str) -> Iterator[tuple[str, ...]]:
     is checked here)."""
     for inf in infinitives(word):
         yield (inf,)
-    for aux in _HONORIFIC:                    # गर्नुभयो, हेर्नुहुन्छ
-        if word.endswith(aux) and word[:-len(aux)].endswith("नु") and len(word) > len(aux) + 2:
+    for aux in _ending_matches(word, _HONORIFIC_TABLE, 3):  # गर्नुभयो, हेर्नुहुन्छ
+        if word[:-len(aux)].endswith("नु"):
             yield (word[:-len(aux)],)
     for aux in _AUXILIARIES:                  # गरिरहेको, खाइसकेको, लगाइदिने
         i = word.find(aux, 2)
@@ -181,9 +210,10 @@ def verb_analyses(word: str) -> Iterator[tuple[str, ...]]:
             i = word.find(joint, 1)
             if i > 0 and _is_form_of(word[i + len(joint) - len(aux):], aux):
                 yield (word[:i] + "नु",)
-    for i, ch in enumerate(word):             # गरिन्छ, गरिएको, लगाइने, भनियो
-        if ch in "िइ" and i >= 1 and word[i + 1:] in _PASSIVE_ENDINGS:
-            for inf in _participle_infinitives(word[:i + 1]):
+    for ending in _ending_matches(word, _PASSIVE_TABLE, 2):  # गरिन्छ, गरिएको, लगाइने
+        part = word[:-len(ending)]
+        if part[-1] in "िइ":
+            for inf in _participle_infinitives(part):
                 yield (inf,)
 
 
@@ -193,10 +223,12 @@ def _is_form_of(tail: str, aux: str) -> bool:
     wanted = (aux + "नु", aux + _HALANT + "नु", aux + "उनु")
     if any(inf in wanted for inf in infinitives(tail)):
         return True
-    for hon in _HONORIFIC:                    # राख्नुभएको, सक्नुभयो
-        if tail.endswith(hon) and tail[:-len(hon)] in wanted:
-            return True
-    return False
+    return any(tail[:-len(hon)] in wanted      # राख्नुभएको, सक्नुभयो
+               for hon in _ending_matches(tail, _HONORIFIC_TABLE))
+
+
+_HONORIFIC_TABLE = _table(_HONORIFIC)
+_PASSIVE_TABLE = _table(_PASSIVE_ENDINGS)
 
 
 def emphatic_bases(word: str) -> Iterator[str]:
