@@ -74,6 +74,9 @@ NEW_GAP = int(os.environ.get("KHABAR_NEW_GAP", "60"))
 NEW_EXPAND = os.environ.get("KHABAR_NEW_EXPAND", "0") == "1"
 LEXICON_FLOOR = int(os.environ.get("KHABAR_LEXICON_FLOOR", "300"))
 SKIP_BV = os.environ.get("KHABAR_SKIP_BV", "1") == "1"
+SIGN_GAP = int(os.environ.get("KHABAR_SIGN_GAP", "100"))
+VOWEL_SIGNS = "ािीुूेैोौ"
+CONSONANT_LETTERS = frozenset(chr(c) for c in range(0x0915, 0x093A))
 SOURCES = Path(__file__).with_name("sources_hi.tsv.gz")
 VERB_EVIDENCE = ("ता", "ते", "ती", "ने", "नी", "कर", "ेगा", "ेगी", "ेंगे")
 
@@ -299,7 +302,20 @@ def _new_word_slip(word: str, score: int, known: dict[str, int],
         gap = TRUSTED_GAP if cost <= 0.5 and cand in trusted else NEW_GAP
         if other is not None and max(other, LEXICON_FLOOR) >= score + gap:
             return True
-    return False
+    # A vowel sign left out or one too many (रास्त for रास्ते, वली for वाली): pairs of two
+    # real words are common here (कल/काल), so only a much more frequent word counts.
+    return any(known.get(cand, 0) >= score + SIGN_GAP for cand in _sign_edits(word))
+
+
+def _sign_edits(word: str) -> set[str]:
+    """``word`` with one vowel sign removed, or one added after a bare consonant."""
+    out = {word[:i] + word[i + 1:] for i, ch in enumerate(word) if ch in VOWEL_SIGNS}
+    for i, ch in enumerate(word):
+        nxt = word[i + 1:i + 2]
+        if ch in CONSONANT_LETTERS and (not nxt or nxt not in VOWEL_SIGNS + "\u094d\u093c"):
+            out.update(word[:i + 1] + sign + word[i + 1:] for sign in VOWEL_SIGNS)
+    out.discard(word)
+    return out
 
 
 def _bv_swap(a: str, b: str) -> bool:

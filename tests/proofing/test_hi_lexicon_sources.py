@@ -64,6 +64,10 @@ def test_new_word_slip_screen(builder):
     assert not builder._new_word_slip("अप्रेल", 500, known)      # as frequent: a spelling
     assert not builder._new_word_slip("वाउचर", 258, known)       # ब/व: two spellings
     assert not builder._new_word_slip("कोलम्बस", 212, known)     # no neighbour at all
+    # A vowel sign left out of a much more frequent word (रास्त for रास्ते) is a slip;
+    # one of a word only a little more frequent is not (two real words: कल/काल).
+    assert builder._new_word_slip("रास्त", 300, {"रास्ते": 520})
+    assert not builder._new_word_slip("रास्त", 300, {"रास्ते": 350})
     # A vowel-length slip of a curated (hi_IN.dic) word needs only a small gap.
     assert not builder._new_word_slip("सूदूर", 360, {"सुदूर": 395})
     assert builder._new_word_slip("सूदूर", 360, {"सुदूर": 395}, trusted={"सुदूर"})
