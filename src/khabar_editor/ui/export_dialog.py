@@ -44,6 +44,7 @@ from khabar_editor.exporters import DEFAULT_FORMATS, ExportContext, all_exporter
 from khabar_editor.exporters import profiles as prof
 from khabar_editor.exporters.bundle import build_bundle, write_bundle_unique
 from khabar_editor.exporters.dates import canonical_zone, default_zone_name, zone_names
+from khabar_editor.exporters.registry import PLACEHOLDER_SITE
 from khabar_editor.i18n import N_, _
 from khabar_editor.settings import Settings, load_settings, save_settings
 
@@ -132,6 +133,10 @@ class ExportDialog(QDialog):
         self.provider_edit = QLineEdit()
         form.addRow(_(N_("Agency / provider:")), self.provider_edit)
         self.site_edit = QLineEdit()
+        # No site yet: the field is empty (the exports use the reserved example.invalid
+        # address), instead of showing that address as if it were the newsroom's.
+        self.site_edit.setPlaceholderText(_(N_("none yet: {url} is used")).format(
+            url=PLACEHOLDER_SITE))
         form.addRow(_(N_("Site URL:")), self.site_edit)
         self.media_edit = QLineEdit()
         self.media_edit.setPlaceholderText(_(N_("<site URL>/media/")))
@@ -242,7 +247,7 @@ class ExportDialog(QDialog):
         profile = self._profiles().get(name, prof.ExportProfile())
         self.profile_combo.setEditText(name)
         self.provider_edit.setText(profile.provider)
-        self.site_edit.setText(profile.site_url)
+        self.site_edit.setText("" if profile.site_url == PLACEHOLDER_SITE else profile.site_url)
         self.media_edit.setText(profile.media_base_url)
         self.zone_combo.setEditText(profile.timezone or default_zone_name(
             self._article_language()))
@@ -251,7 +256,8 @@ class ExportDialog(QDialog):
     def profile(self) -> prof.ExportProfile:
         """The newsroom values as shown (not checked; see :meth:`settings_problem`)."""
         return prof.ExportProfile(
-            provider=self.provider_edit.text().strip(), site_url=self.site_edit.text().strip(),
+            provider=self.provider_edit.text().strip(),
+            site_url=self.site_edit.text().strip() or PLACEHOLDER_SITE,
             media_base_url=self.media_edit.text().strip(),
             timezone=self.zone_combo.currentText().strip(), formats=self.selected_formats())
 
