@@ -135,8 +135,8 @@ class ExportDialog(QDialog):
         self.site_edit = QLineEdit()
         # No site yet: the field is empty (the exports use the reserved example.invalid
         # address), instead of showing that address as if it were the newsroom's.
-        self.site_edit.setPlaceholderText(_(N_("none yet: {url} is used")).format(
-            url=PLACEHOLDER_SITE))
+        self.site_edit.setPlaceholderText(_(N_("none yet ({url})")).format(
+            url=PLACEHOLDER_SITE.split("//", 1)[-1]))
         form.addRow(_(N_("Site URL:")), self.site_edit)
         self.media_edit = QLineEdit()
         self.media_edit.setPlaceholderText(_(N_("<site URL>/media/")))
