@@ -19,7 +19,8 @@ ARTICLE = "# कोसी नदी का जलस्तर घटा\n\nप�
 # Not imported before the first paint (they cost start-up time and are not needed then).
 NOT_BEFORE_PAINT = ("argparse", "logging.handlers", "uuid", "platformdirs", "hashlib",
                     "importlib.resources", "khabar_editor.ui.format_actions",
-                    "khabar_editor.ui.plain_labels", "khabar_editor.fsutil", "PySide6.QtNetwork")
+                    "khabar_editor.ui.plain_labels", "khabar_editor.fsutil", "PySide6.QtNetwork",
+                    "ctypes")
 
 
 def test_package_body_is_read_early_and_matches_the_full_open(tmp_path):

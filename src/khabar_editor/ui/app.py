@@ -111,9 +111,10 @@ def _install_translator(app: object, lang: str) -> None:
 def create_application(argv: list[str], lang: str, *, plain_labels: bool = True) -> object:
     """The QApplication with bundled fonts, Hindi-capable UI font and translator.
 
-    ``plain_labels=False`` leaves the plain-text label guard to
-    ``MainWindow.finish_startup`` (the start-up path: an application-wide Python event
-    filter would see every event of the first paint's build)."""
+    ``plain_labels=False`` is the start-up path: the plain-text label guard is left to
+    ``MainWindow.finish_startup`` (an application-wide Python event filter would see
+    every event of the first paint's build), as is the binding guard (it imports ctypes;
+    the few slot calls before the paint cannot matter)."""
     from PySide6.QtWidgets import QApplication
 
     from khabar_editor import APP_NAME
@@ -123,7 +124,8 @@ def create_application(argv: list[str], lang: str, *, plain_labels: bool = True)
     # The preview renders in a worker thread; a short GIL switch interval keeps
     # the GUI thread from waiting up to 5 ms each time it re-enters Python.
     sys.setswitchinterval(0.0005)
-    make_singletons_immortal()  # a leaking Qt binding must never abort the editor
+    if plain_labels:
+        make_singletons_immortal()  # a leaking Qt binding must never abort the editor
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("in.khabar.KhabarEditor")
@@ -269,6 +271,17 @@ def _test_hooks(window: object) -> None:
         run_smoke(window, os.environ["KHABAR_SMOKE"])
 
 
+def _import_qt_free_modules() -> None:
+    """Import the Qt-free modules the first paint needs before PySide6 itself.
+
+    Once loaded, PySide6 reads the source of every module imported after it (looking
+    for its "feature" imports): ~0.3-2 ms a module. These (the editor's word counts,
+    the highlighter's grapheme positions, the regex module) are needed either way.
+    """
+    import khabar_editor.textkit.counts  # noqa: F401 - with textkit.words and regex
+    import khabar_editor.ui.textpos  # noqa: F401 - Qt-free
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the editor; returns the exit code.
 
@@ -290,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     settings, state = load_settings(), load_state()
     lang = i18n.set_language(args.lang or settings.ui_language or None)
     file = str(Path(args.file).resolve()) if args.file else None
-    from khabar_editor.ui import single_instance
+    _import_qt_free_modules()
+    from khabar_editor.ui import single_instance  # the first import of PySide6
 
     if not args.new_instance and single_instance.send_to_running([file] if file else []):
         setup_logging()

@@ -102,10 +102,13 @@ class MainWindow(WindowActions, QMainWindow):
         if self._built:
             return
         self._built = True
+        from khabar_editor.ui.binding_guard import make_singletons_immortal
         from khabar_editor.ui.plain_labels import install_plain_labels
 
-        # Before any panel exists: every label from here on shows plain text (the two
-        # status labels of the first paint are plain text by construction).
+        # The guards the first paint went without: a leaking Qt binding must never abort
+        # the editor; every label from here on shows plain text (the two status labels
+        # of the first paint are plain text by construction).
+        make_singletons_immortal()
         install_plain_labels(QApplication.instance())
         from khabar_editor.app.session import DocumentSession
         from khabar_editor.ui import desk_controller, legacy_paste, phonetic_input, proofing_bridge
