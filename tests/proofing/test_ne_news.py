@@ -41,14 +41,16 @@ def test_aunu_verbs_accepted(ne, word):
 
 @pytest.mark.parametrize("word", ["हुनसक्छ", "गर्नसक्ने", "हुनाले", "हुनाबाट", "गरिरहँदा",
                                   "रोकिरहँदा", "गरिराख्नुभएको", "गरिसक्नुभएको", "पर्खिरहेका",
-                                  "जाँदै", "हुँदैन"])
+                                  "जाँदै", "हुँदैन", "गर्दैछन्", "गर्नेछिन्", "भएतापनि", "नभएतापनि",
+                                  "वर्षौं", "दशकौं", "गरिरहनु"])
 def test_joined_auxiliaries_and_verbal_nouns_accepted(ne, word):
     """Infinitive + सक्छ, -ना + postposition, -इरहँदा and compound + honorific verbs."""
     assert ne.is_correct(word)
 
 
 @pytest.mark.parametrize("word", ["जादै", "हुदैन", "बनाउछ", "हून्", "गरिएकको", "गरीएको",
-                                  "हुनसक्क", "गरैको"])
+                                  "हुनसक्क", "गरैको", "गर्दैछन", "गर्नेछन",
+                                  "गरेकिछिन"])
 def test_slips_in_the_new_paradigms_still_flagged(ne, word):
     """A dropped candrabindu (जादै), a wrong vowel length or a doubled letter stays flagged."""
     assert not ne.is_correct(word)
