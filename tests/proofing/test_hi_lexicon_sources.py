@@ -167,3 +167,32 @@ def test_plain_edits_keep_every_word_reachable():
     sample = sorted(lexicon)[::1500]
     for word in sample:
         assert keys & brute(word) == keys & plain_edits(word), word
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    """``resources/wordlists/extract_sources.py`` as a module."""
+    path = ROOT / "resources" / "wordlists" / "extract_sources.py"
+    spec = importlib.util.spec_from_file_location("extract_sources_under_test", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_extractor_counts_lookup_keys(extractor):
+    """Source text is cut into Devanagari words by lookup key (NFC, no joiners); Latin
+    words and numbers are not counted."""
+    assert extractor._words("क\u093cानून और law २०२० में क्\u200dष") == ["क़ानून", "और", "में", "क्ष"]
+
+
+def test_extractor_refuses_a_changed_source(extractor, tmp_path):
+    """A source file whose sha256 is not the recorded one stops the extraction."""
+    (tmp_path / "hi.txt").write_text("अंक\t120388\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="sha256"):
+        extractor._checked(tmp_path, "hi.txt")
+
+
+def test_cldr_names_are_read(extractor):
+    """The CLDR Hindi names (through Babel) give country and city words."""
+    words = extractor._cldr_words()
+    assert {"भारत", "नेपाल", "अंटार्कटिका"} <= words
