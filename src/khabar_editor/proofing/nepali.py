@@ -58,6 +58,12 @@ def stems(word: str, layers: int = MAX_LAYERS) -> Iterator[str]:
         yield from stems(stem, layers - 1)
 
 
+def name_stem(word: str) -> str:
+    """``word`` without its joined postpositions (ट्रम्पलाई → ट्रम्प): the shortest stem
+    :func:`stems` leaves, or ``word`` itself; used to count an unknown name's uses."""
+    return min(stems(word), key=len, default=word)
+
+
 _VELARS = "कखगघ"
 _CLASS_NASALS = (("ङ", _VELARS), ("ञ", "चछजझ"), ("ण", "टठडढ"), ("न", "तथदध"), ("म", "पफबभ"))
 

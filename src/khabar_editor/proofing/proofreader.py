@@ -437,16 +437,18 @@ class Proofreader:
 
     def _accept_repeated_names(self, found: list[Finding]) -> list[Finding]:
         """Drop the spelling findings of an unknown word used ``REPEATED_UNKNOWN`` times or
-        more in this text that has no known word within one edit (a name, not a slip)."""
+        more in this text that has no known word within one edit (a name, not a slip).
+        Nepali counts a name with its joined postpositions as one (ट्रम्प, ट्रम्पले, ट्रम्पलाई)."""
+        stem = nepali.name_stem if self.language == "ne" else (lambda key: key)
         counts: dict[str, int] = {}
         for f in found:
             if f.kind == SPELLING:
-                key = lookup_key(f.text)
+                key = stem(lookup_key(f.text))
                 counts[key] = counts.get(key, 0) + 1
         names = {w for w, n in counts.items() if n >= REPEATED_UNKNOWN and not self._has_neighbour(w)}
         if not names:
             return found
-        return [f for f in found if not (f.kind == SPELLING and lookup_key(f.text) in names)]
+        return [f for f in found if not (f.kind == SPELLING and stem(lookup_key(f.text)) in names)]
 
     def _has_neighbour(self, key: str) -> bool:
         cached = self._neighbours.get(key)
