@@ -165,3 +165,15 @@ def test_correspondents_keys_section_keeps_its_rows_together(make_window, qtbot)
     assert label.height() <= label.heightForWidth(label.width()) + line, label.height()
     assert keys.create_button.geometry().top() - keys.my_key.geometry().bottom() <= 2 * line
     dialog.reject()
+
+
+def test_photo_fields_show_the_start_of_a_long_caption(make_window):
+    """The sample photo's caption and alt text are longer than their fields: they show
+    from the start (they opened scrolled to the end, mid-word)."""
+    from khabar_editor.app.sample import sample_package
+
+    window = make_window()
+    window.session.load_package(sample_package(), None, dirty=False)
+    media = window.metadata.media
+    for edit in (media.caption, media.alt):
+        assert edit.text() and edit.cursorPosition() == 0

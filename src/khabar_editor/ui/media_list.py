@@ -82,6 +82,7 @@ class MediaList(QGroupBox):
         for edit, name in ((self.caption, "caption"), (self.credit, "credit"), (self.alt, "alt")):
             edit.setEnabled(valid)
             edit.setText(getattr(self._media[row], name) if valid else "")
+            edit.setCursorPosition(0)  # show the start of a long caption, not its end
         self.remove_button.setEnabled(valid)
 
     def _edited(self, name: str, text: str) -> None:
