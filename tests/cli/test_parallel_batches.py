@@ -123,3 +123,11 @@ def test_spawned_workers_keep_the_suggestion_limit(tmp_path, capsys, monkeypatch
     found = [f for r in json.loads(spawned[1]) for f in r["findings"]]
     assert found and all(len(f["suggestions"]) <= 1 for f in found)
     assert any(len(f["suggestions"]) == 1 for f in found)
+
+
+def test_spawned_validate_equals_serial(batch, capsys, monkeypatch):
+    """validate's workers need nothing from the parent's memory either: with ``spawn``
+    the report and exit code equal the serial run's."""
+    serial = _run(capsys, "validate", "--json", "-j", "1", *batch)
+    monkeypatch.setattr(parallel, "START_METHOD", "spawn")
+    assert _run(capsys, "validate", "--json", "-j", "2", *batch) == serial
