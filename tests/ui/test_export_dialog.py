@@ -215,3 +215,15 @@ def test_site_url_field_is_empty_until_the_newsroom_sets_one(qtbot, tmp_path):
     assert dialog.export_context().site_url == PLACEHOLDER_SITE
     dialog.site_edit.setText("https://news.example.org")
     assert dialog.export_context().site_url == "https://news.example.org"
+
+
+def test_one_export_warning_is_singular(qtbot, tmp_path):
+    """The result line says "1 warning" for one warning and "2 warnings" for two."""
+    from khabar_editor.settings import Settings
+
+    dialog = ExportDialog(None, golden_package(), str(tmp_path / "x.khabar"), settings=Settings())
+    qtbot.addWidget(dialog)
+    dialog._on_done(str(tmp_path / "a.zip"), ["only one"])
+    assert "1 warning; see the list above." in dialog.result_label.text()
+    dialog._on_done(str(tmp_path / "a.zip"), ["one", "two"])
+    assert "2 warnings; see the list above." in dialog.result_label.text()

@@ -372,8 +372,9 @@ class ExportDialog(QDialog):
         self.progress.setValue(100)
         text = _(N_("Exported to {path}")).format(path=path)
         if warnings:
-            text += "\n" + _(N_("{count} warnings; see the list above.")).format(
-                count=len(warnings))
+            text += "\n" + (_(N_("1 warning; see the list above.")) if len(warnings) == 1
+                            else _(N_("{count} warnings; see the list above.")).format(
+                                count=len(warnings)))
         self.result_label.setText(text)
         self.open_button.setEnabled(True)
         self.exported.emit(path)
