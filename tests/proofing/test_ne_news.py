@@ -106,3 +106,11 @@ def test_a_name_with_different_postpositions_counts_as_repeated(ne):
     assert "काभानाभलाई" in alone
     slips = {f.text for f in ne.check_text("सरकरले भन्यो। सरकरको निर्णय।") if f.kind == "spelling"}
     assert {"सरकरले", "सरकरको"} <= slips
+
+
+def test_kri_for_ri_slip_gets_the_right_word(ne):
+    """ृ written for ्रि and back (प्रतिकृया, क्रिषि) is flagged with the intended word first."""
+    assert not ne.is_correct("प्रतिकृया")
+    assert ne.suggest("प्रतिकृया")[0] == "प्रतिक्रिया"
+    assert ne.suggest("प्रतिकृयाको")[0] == "प्रतिक्रियाको"
+    assert ne.suggest("क्रिषि")[0] == "कृषि"

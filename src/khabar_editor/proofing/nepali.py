@@ -250,3 +250,14 @@ def emphatic_bases(word: str) -> Iterator[str]:
             yield rest
             yield rest + "\u094b"
             yield rest + "\u093e"
+
+
+def respellings(word: str) -> Iterator[tuple[str, float]]:
+    """Nepali misspellings the general error model does not reach in one step, each with
+    the cost of the intended word: ृ written for ्रि or back (प्रतिकृया → प्रतिक्रिया,
+    क्रिषि → कृषि), so one slip costs one edit."""
+    for i, ch in enumerate(word):
+        if ch == "\u0943" and i >= 1:                 # कृ → क्रि
+            yield word[:i] + "\u094d\u0930\u093f" + word[i + 1:], 0.6
+        elif word.startswith("\u094d\u0930\u093f", i) and i >= 1:   # क्रि → कृ
+            yield word[:i] + "\u0943" + word[i + 3:], 0.6

@@ -202,6 +202,10 @@ class Proofreader:
                 found[cand] = min(cost, found.get(cand, cost))
             if self._is_known_word(canonical):
                 found[canonical] = 0.0  # the word with its "do not use" sequence fixed
+        if self.language == "ne":  # कृ/क्रि: two edits for the general model
+            for cand, cost in nepali.respellings(key):
+                if cost < found.get(cand, 99.0) and self._is_known_word(cand):
+                    found[cand] = cost
         ranked = rank(found, self._frequency, MAX_SUGGESTIONS)
         # Hunspell's own suggestions (10-200 ms a word) are not asked: on real text they
         # added no right word to the Hindi top 5 and 0.1 point to the Nepali one
