@@ -220,3 +220,22 @@ def test_typing_during_a_sliced_build_lands_in_the_finished_page(qtbot, monkeypa
     monkeypatch.setattr(preview_pane, "BUILD_SLICE_MS", 1e9)
     _refresh(fresh, qtbot)
     assert _blocks(pane) == _blocks(fresh)
+
+
+def test_a_rebuild_of_a_shown_page_looks_like_a_fresh_page(qtbot, monkeypatch):
+    """Rebuilding in place (colours switched and back, text changed meanwhile) gives the
+    page a new pane would show: no format of the old page's first block is left behind."""
+    monkeypatch.setattr(preview_pane, "BUILD_SLICE_MS", 1.0)
+    pkg, body = _article(120)
+    pane = _pane(qtbot, pkg.article, pkg.media)
+    _refresh(pane, qtbot)
+    pane.set_dark(True)
+    pane.set_dark(False)
+    body[0] = "सादा पहला अनुच्छेद"  # the page now starts with a paragraph, not a subhead
+    pkg.article.body = "\n\n".join(body)
+    rebuilt = pane.parts_rebuilt
+    _refresh(pane, qtbot)
+    assert pane.parts_rebuilt == rebuilt + 1
+    fresh = _pane(qtbot, pkg.article, pkg.media)
+    _refresh(fresh, qtbot)
+    assert _blocks(pane) == _blocks(fresh)

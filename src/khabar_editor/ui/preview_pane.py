@@ -121,11 +121,9 @@ class PreviewPane(QTextBrowser):
         self._lengths: list[int] = []  # their lengths in the document (one block apart)
         self._pending: list[str] = []  # parts a sliced build has still to append
         self._pending_revision = -1
-        self._build_doc: QTextDocument | None = None  # built, not shown yet
         self._build_started = 0.0
         self._stale = False  # a render was wanted while hidden
         self._built_width = -1
-        self._own_document: QTextDocument | None = None
         self._built_photos: tuple[tuple[str, int, int], ...] = ()
         self._lang = "hi"
         self.document().setUndoRedoEnabled(False)  # no undo history of every refresh
@@ -263,52 +261,47 @@ class PreviewPane(QTextBrowser):
     def _start_build(self, revision: int, parts: list[str]) -> None:
         """The whole page anew (first render, new document, other width or colours).
 
-        Built in a document no view lays out yet; once the first slice is in (the
-        top of the page) it is shown and the rest is appended in slices.
+        The page is emptied and built again in slices: the first one (the top of
+        the page) at once, the rest from a zero-delay timer. Each part is laid out
+        as it is appended, so no slice waits for a layout of the whole page.
         """
         self._build_timer.stop()
         self._images.clear()
         self.refused.clear()
-        old = self.document()
-        doc = QTextDocument(self)
-        doc.setUndoRedoEnabled(False)
-        doc.setDefaultStyleSheet(old.defaultStyleSheet())
-        doc.setDefaultFont(old.defaultFont())
-        doc.setDocumentMargin(old.documentMargin())
-        doc.setDefaultTextOption(old.defaultTextOption())
+        doc = self.document()
+        sheet, font = doc.defaultStyleSheet(), doc.defaultFont()
+        doc.clear()  # the text and the resources (photos, placeholders) it had loaded
+        doc.setDefaultStyleSheet(sheet)
+        doc.setDefaultFont(font)
         self._parts, self._lengths = [], []
         self._pending = list(parts)
         self._pending_revision = revision
         self.parts_rebuilt += 1
         self.build_slices = []
         self._build_started = time.perf_counter()
-        self._build_doc = doc
         self._build_slice()
 
     def _build_slice(self) -> None:
-        """Append pending parts for at most BUILD_SLICE_MS; show the page after the first."""
+        """Append pending parts for at most BUILD_SLICE_MS (each one laid out as it comes)."""
         started = time.perf_counter()
-        doc = self._build_doc if self._build_doc is not None else self.document()
         deadline = started + BUILD_SLICE_MS / 1000
-        cursor = QTextCursor(doc)
+        cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.beginEditBlock()  # one layout pass for the whole slice
         step = 0.0
         while self._pending:
             now = time.perf_counter()
             if self._parts and now + step > deadline:
                 break
             part = self._pending.pop(0)
+            # One edit block per part: Qt lays the part out at its end, so the cost
+            # of the layout counts in ``step`` and the slice keeps to its budget
+            # (appended at the end of the page, nothing after it moves).
+            cursor.beginEditBlock()
             self._lengths += self._insert(cursor, [part], after=bool(self._parts))
+            cursor.endEditBlock()
             self._parts.append(part)
             step = time.perf_counter() - now
-        cursor.endEditBlock()
-        if self._build_doc is not None:  # the top is in: show it
-            self._build_doc = None
-            self.setDocument(doc)  # Qt deletes its own first document; ours are deleted here
-            if self._own_document is not None:
-                self._own_document.deleteLater()
-            self._own_document = doc
+        if len(self.build_slices) == 0:
             self.first_slice_ms = (time.perf_counter() - self._build_started) * 1000
         self.build_slices.append((time.perf_counter() - started) * 1000)
         if self._pending:
