@@ -238,7 +238,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.metadata.media.insert_requested.connect(self.on_insert_photo)
         self.metadata.media.remove_requested.connect(self._remove_photo)
         self.metadata_dock.widget().deleteLater()  # the place kept for the first paint
+        dock_width = self.metadata_dock.width()
         self.metadata_dock.setWidget(self.metadata)
+        if self.isVisible() and self.metadata_dock.isVisible():  # not a pixel of reflow
+            self.resizeDocks([self.metadata_dock], [dock_width], Qt.Orientation.Horizontal)
         self.editor.textChanged.connect(self._body_changed)
         # Value and range change in several steps while the text lays out; sync
         # once they have settled.
@@ -453,6 +456,9 @@ class MainWindow(WindowActions, QMainWindow):
 
     # -- closing ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self._built:  # closed before the start-up finished: nothing to save yet
+            event.accept()
+            return
         self.flush_edits()
         if not getattr(self, "_close_confirmed", False) and not self.session.close():
             event.ignore()
