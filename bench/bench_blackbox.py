@@ -14,7 +14,9 @@ Settings (environment variable, or ``--option`` when run directly):
 - ``BLACKBOX_STARTS`` start-up runs per app (default 7)
 - ``BLACKBOX_KHABAR`` git revision of Khabar Editor to measure (default ``HEAD``,
   extracted to a temporary folder, since others edit the work tree); ``worktree``
-  measures the files as they are
+  measures the files as they are. Either is byte-compiled first, as an installed
+  editor is, and runs with its settings in the user's own folders (no
+  ``KHABAR_*_DIR`` overrides)
 - ``BLACKBOX_SHOTS``  folder for screenshots of each typing session
 - ``BLACKBOX_RAW``    file for every sample as JSON
 """

@@ -82,13 +82,15 @@ KHABAR_SRC: list[Path] = []  # set by the runner: the snapshot to put first on P
 def _khabar(home: Path, env: dict[str, str]) -> None:
     if KHABAR_SRC:
         env["PYTHONPATH"] = str(KHABAR_SRC[0])
-    config, data, logs = home / "khabar-config", home / "khabar-data", home / "khabar-logs"
+    # The user's own folders (platformdirs under the run's XDG folders), as for a user:
+    # no KHABAR_*_DIR overrides, which would skip finding them at start-up.
+    env["XDG_STATE_HOME"] = str(home / "state")
+    config = Path(env["XDG_CONFIG_HOME"]) / "khabar-editor"
+    data = Path(env["XDG_DATA_HOME"]) / "khabar-editor"
+    logs = home / "state" / "khabar-editor"
     for folder in (config, data, logs):  # fresh for every run: no recovery offer, no history
         shutil.rmtree(folder, ignore_errors=True)
-    for folder in (data, logs):
-        folder.mkdir(parents=True)
-    env.update({"KHABAR_CONFIG_DIR": str(config), "KHABAR_DATA_DIR": str(data),
-                "KHABAR_LOG_DIR": str(logs), "KHABAR_LANG": "en"})
+    env["KHABAR_LANG"] = "en"
     template = home.parent / "khabar-config-template"
     if not template.is_dir():
         subprocess.run([str(VENV / "python"), str(HERE / "khabar_profile.py"), str(template)],
