@@ -6,6 +6,10 @@ bisug/Nepali-Wordlist-Dataset (``words.txt``, CC0 1.0; source, commit and sha256
 
     .venv/bin/python resources/wordlists/ne/build_ne_words.py /path/to/words.txt
 
+(the shipped list was built with ``KHABAR_NE_HINDI_LEXICON`` set to the
+``hi_words.tsv.gz`` of commit 7bd7fd3220d26492bc4acf16a56e549a3c8b0631, sha256
+954aef8e38b5fbce03dd674c9f3ff052d4b3c7a7e60a97ae7af89a60d35bd12c, and the defaults below)
+
 Sources (none is an evaluation text of ``bench/data/``):
 
 * ``closed_class.txt`` beside this script: closed-class words, numerals, months,
@@ -17,7 +21,9 @@ Screening: multi-word entries, non-Devanagari entries and legacy-font artefacts 
 virama before an independent vowel, ``र्इ``) are dropped. A dictionary word that ne_NP
 lacks and that is one confusable edit (ि/ी, ु/ू, े/ै, ं/ँ, a virama …; the cheap edits of the error
 model, cost <= ``SCREEN_COST``) from a word ne_NP accepts (with its affix rules) or the
-closed-class list has is left out too: a rare spelling next to a common word hides a writer's slip (दुध
+closed-class list has is left out too, unless it is a word of more than ``SHORT`` letters that the Hindi
+lexicon (``hi_words.tsv.gz``, its frequencies only) shows to be much more frequent than
+that neighbour (स्वर्ण beside सवर्ण): a rare spelling next to a common word hides a writer's slip (दुध
 beside दूध), and such a word is still offered as a suggestion of nothing.
 """
 
@@ -49,6 +55,10 @@ SHORT_SCREEN_COST = float(os.environ.get("KHABAR_NE_SHORT_SCREEN_COST", "1.0"))
 # 350 took false flags 9.5 -> 9.2 % but recall on misspellings 95.5 -> 94.6 % (Hindi
 # spellings beside Nepali ones hide slips), below the 95 % floor.
 HINDI_SCORE = int(os.environ.get("KHABAR_NE_HINDI_SCORE", "0"))
+# A dictionary word shared with Hindi at least this frequent there, and this much more
+# frequent than its ne_NP neighbour, is kept although the neighbour is a word.
+SHARED_SCORE = int(os.environ.get("KHABAR_NE_SHARED_SCORE", "300"))
+SHARED_GAP = int(os.environ.get("KHABAR_NE_SHARED_GAP", "100"))
 HINDI_SCREEN_COST = float(os.environ.get("KHABAR_NE_HINDI_SCREEN_COST", "0.9"))
 HINDI_LEXICON = Path(os.environ.get(
     "KHABAR_NE_HINDI_LEXICON", ROOT / "src" / "khabar_editor" / "data" / "dicts" / "hi_words.tsv.gz"))
@@ -64,12 +74,19 @@ def _artefact(word: str) -> bool:
     return any("\u094d" + v in word for v in "अआइईउऊएऐओऔ")
 
 
-def _hindi_words() -> list[str]:
-    if HINDI_SCORE <= 0 or not HINDI_LEXICON.exists():
-        return []
+def _hindi_scores() -> dict[str, int]:
+    if not HINDI_LEXICON.exists():
+        return {}
     with gzip.open(HINDI_LEXICON, "rt", encoding="utf-8") as fh:
         pairs = (line.rstrip("\n").split("\t") for line in fh)
-        return [w for w, score in pairs if int(score) >= HINDI_SCORE and _nepali_shape(w)]
+        return {w: int(score) for w, score in pairs}
+
+
+def _hindi_words() -> list[str]:
+    if HINDI_SCORE <= 0:
+        return []
+    return [w for w, score in _hindi_scores().items()
+            if score >= HINDI_SCORE and _nepali_shape(w)]
 
 
 def _nepali_shape(word: str) -> bool:
@@ -87,12 +104,21 @@ def build(dictionary: Path) -> list[str]:
     def common(word: str) -> bool:  # a listed word or an inflected form ne_NP derives
         return word in known or (hunspell is not None and hunspell.check(word))
 
+    hindi = _hindi_scores()
+
+    def clearly_more_common(word: str, other: str) -> bool:
+        # Words shared with Hindi carry its frequency: स्वर्ण (Zipf 3.9) is no slip of
+        # the rare सवर्ण that ne_NP also lists.
+        return (len(word) > SHORT and hindi.get(word, 0) >= SHARED_SCORE
+                and hindi.get(other, 0) + SHARED_GAP <= hindi[word])
+
     kept: set[str] = set()
     for line in dictionary.read_text(encoding="utf-8").splitlines():
         word = lookup_key(line.strip())
         limit = SHORT_SCREEN_COST if len(word) <= SHORT else SCREEN_COST
         if (is_lexicon_word(word) and not _artefact(word) and not common(word)
-                and not any(common(e) for e, cost in cheap_edits(word) if cost <= limit)):
+                and not any(common(e) and not clearly_more_common(word, e)
+                            for e, cost in cheap_edits(word) if cost <= limit)):
             kept.add(word)
     # Hindi words are screened harder: none within HINDI_SCREEN_COST of a Nepali word.
     for word in _hindi_words():
