@@ -97,11 +97,54 @@ def _fast_load(yaml_text: str) -> tuple[bool, Any]:
         return False, None
     loader = _FastLoader(yaml_text)
     try:
-        return True, loader.get_single_data()
+        node = loader.get_single_node()  # libyaml parses and composes; tags resolved
+        return True, None if node is None else _construct(loader, node)
     except Exception:  # noqa: BLE001 - the Python loader reports it in its own words
         return False, None
     finally:
         loader.dispose()
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+
+class _Generic(Exception):
+    """This document needs SafeConstructor's generic path (merge keys, odd keys)."""
+
+
+def _construct(loader: Any, node: Any) -> Any:
+    """What ``SafeConstructor`` makes of ``node``, without its per-node bookkeeping.
+
+    Only for documents without aliases or tags (see ``_FAST_UNSAFE``), so every node
+    is built once and nothing is shared. Plain strings, lists and mappings are built
+    here; every other scalar (int, float, bool, null, timestamps) is handed to the
+    loader's own constructor. A merge key (``<<``) or a key that is not a scalar
+    raises :class:`_Generic`, and the caller takes the generic path.
+    """
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if node.tag == _STR_TAG:
+            return node.value
+        return loader.construct_object(node, deep=True)
+    if kind is yaml.SequenceNode and node.tag == _SEQ_TAG:
+        return [_construct(loader, item) for item in node.value]
+    if kind is yaml.MappingNode and node.tag == _MAP_TAG:
+        data: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag not in _PLAIN_KEY_TAGS:
+                raise _Generic
+            data[_construct(loader, key_node)] = _construct(loader, value_node)
+        return data
+    raise _Generic
+
+
+# Key tags built the same way here and by SafeConstructor.flatten_mapping/construct_mapping
+# (not 'merge' or 'value', which flatten_mapping rewrites).
+_PLAIN_KEY_TAGS = frozenset({_STR_TAG, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                             "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+                             "tag:yaml.org,2002:timestamp"})
 
 
 class _Dumper(yaml.SafeDumper):
