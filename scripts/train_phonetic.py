@@ -10,6 +10,15 @@ emits 0-2), a character 5-gram model of Devanagari words (the shipped Hindi lexi
 words plus the training words), a small grid search of the ranking weights on the dev
 split, then a final channel trained on train+dev, refined by the previous code point
 itself (``refine``; ``--refine MODEL`` runs only that step on an EM-trained file).
+
+``--joint`` builds format 2, the shipped one since 2026-11-29: a joint-sequence
+(graphone) trigram over ``roman segment|code point`` units, from the best alignments
+of the lexicon pairs plus the word pairs of the *dev* half of Dakshina's romanized
+Wikipedia sentences (``--sentences``), with the character 5-gram trained on the
+lexicon, the Wikipedia word list (``--wiki``) and the training words; ``--words-out``
+writes the Wikipedia/sentence word counts as ranking scores. ``--exclude-words``
+(the test split) drops every pair whose Devanagari word is a test word; only that
+file's first column is read. See data/phonetic/PROVENANCE for the exact command.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ import gzip
 import json
 import math
 import random
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -27,10 +37,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from khabar_editor.proofing.lexicon import load_lexicon  # noqa: E402
+from khabar_editor.textkit.normalize import nfc  # noqa: E402
 from khabar_editor.textkit.phonetic.evaluate import evaluate, read_pairs  # noqa: E402
 from khabar_editor.textkit.phonetic.model import (  # noqa: E402
-    BOS, END, MARK, MATRA, MAX_SEG, NEG, NUKTA, START, VIRAMA, PhoneticModel, Weights,
-    char_class,
+    BOS, END, JOINT_BEAM, MARK, MATRA, MAX_SEG, NEG, NUKTA, START, VIRAMA, PhoneticModel,
+    Weights, char_class, read_model_data,
 )
 
 SILENT_OK = frozenset((NUKTA, VIRAMA, MARK, MATRA))  # may be written with no letter
@@ -255,6 +266,85 @@ def _best_path(model: PhoneticModel, dev: str, roman: str) -> list[str] | None:
     return path[::-1]
 
 
+# -- more data: Dakshina's romanized Wikipedia sentences and native Wikipedia text ----------
+
+DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f]+")
+
+
+def sentence_pairs(aligned: Path, index: Path, dev_native: Path,
+                   exclude: set[str]) -> list[tuple[str, str, int]]:
+    """Word pairs of the *dev* half of the romanized sentences (``rejoined.aligned``
+    blocks, in the order of ``rejoined.tsv``; a sentence is dev when its native text is
+    in ``dev.native.txt``). Pairs whose Devanagari word is in ``exclude`` (the lexicon
+    test and dev words) are dropped. ``(word, roman, distinct sentences ≤ 3)``."""
+    dev = {nfc(line.strip()) for line in dev_native.read_text(encoding="utf-8").splitlines()}
+    natives = [nfc(line.split("\t")[0].strip())
+               for line in index.read_text(encoding="utf-8").splitlines()]
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    sent = 0
+    with open(aligned, encoding="utf-8") as fh:
+        for line in fh:
+            native, _, roman = line.rstrip("\n").partition("\t")
+            if native == "</s>":
+                sent += 1
+                continue
+            if natives[sent] not in dev:
+                continue
+            word, roman = nfc(native), _clean_roman(roman)
+            if not roman or word in exclude or not DEVANAGARI_WORD.fullmatch(word):
+                continue
+            counts[(word, roman)] += 1
+    return [(w, r, min(c, 3)) for (w, r), c in sorted(counts.items())]
+
+
+def wiki_counts(path: Path) -> dict[str, int]:
+    """Devanagari word counts of a (gzipped) text file, NFC, joiners removed."""
+    counts: dict[str, int] = defaultdict(int)
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            for word in DEVANAGARI_WORD.findall(nfc(line.replace("\u200c", "")
+                                                    .replace("\u200d", ""))):
+                counts[word] += 1
+    return dict(counts)
+
+
+def word_scores(counts: dict[str, int]) -> dict[str, int]:
+    """Counts on the proofing lexicon's score scale (about 330 + 32·log2 count)."""
+    return {w: round(330 + 32 * math.log2(c)) for w, c in counts.items() if c > 0}
+
+
+def graphones(model: PhoneticModel, pairs: list[tuple[str, str, int]]
+              ) -> list[tuple[list[str], int]]:
+    """Each pair's best alignment (class channel) as graphones ``seg|char``, the word
+    end as ``seg|$``; pairs the channel cannot align are skipped."""
+    seqs = []
+    for dev, roman, weight in pairs:
+        path = _best_path(model, dev, roman)
+        if path is None:
+            continue
+        used = sum(len(p) for p in path)
+        seqs.append(([f"{seg}|{ch}" for seg, ch in zip(path, dev)] + [f"{roman[used:]}|{END}"],
+                     weight))
+    return seqs
+
+
+def train_joint(seqs: list[tuple[list[str], int]], order: int, min_count: int = 2) -> dict:
+    """Witten-Bell graphone n-gram tables (n-grams above order 2 seen < min_count dropped)."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for toks, weight in seqs:
+        padded = [BOS] * (order - 1) + toks
+        for i in range(order - 1, len(padded)):
+            for k in range(0, order):
+                counts[" ".join(padded[i - k:i])][padded[i]] += weight
+    table = {}
+    for ctx, toks in counts.items():
+        total = sum(toks.values())
+        kept = toks if ctx.count(" ") < 1 else {t: n for t, n in toks.items() if n >= min_count}
+        if kept:
+            table[ctx] = [total, len(toks), dict(kept)]
+    return {"order": order, "table": table}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--train", required=True, type=Path)
@@ -267,6 +357,26 @@ def main() -> int:
     parser.add_argument("--lm-min-count", type=int, default=1,
                         help="drop n-grams above order 2 seen fewer times (1 keeps all; "
                              "dev sample: 1 is +1 point top-1/top-5 over 2, 0.95 MB model)")
+    joint = parser.add_argument_group("joint-sequence model (format 2)")
+    joint.add_argument("--joint", action="store_true",
+                       help="build the graphone model from the data below")
+    joint.add_argument("--align-with", type=Path, metavar="MODEL",
+                       help="channel model that aligns the pairs (default: EM on train)")
+    joint.add_argument("--sentences", type=Path, nargs=3,
+                       metavar=("ALIGNED_TSV", "REJOINED_TSV", "DEV_NATIVE_TXT"),
+                       help="Dakshina romanized sentences: hi.romanized.rejoined.aligned."
+                            "cased_nopunct.tsv, hi.romanized.rejoined.tsv and "
+                            "hi.romanized.rejoined.dev.native.txt (only the dev half is read)")
+    joint.add_argument("--wiki", type=Path, help="hi.wiki-filt.valid.text.shuf.txt.gz")
+    joint.add_argument("--exclude-words", type=Path, action="append", default=[],
+                       help="lexicon TSV whose Devanagari words (first column only) no "
+                            "training pair may contain (the test split)")
+    joint.add_argument("--words-out", type=Path, help="word list with scores (tsv.gz)")
+    joint.add_argument("--order", type=int, default=3)
+    joint.add_argument("--joint-min-count", type=int, default=2)
+    joint.add_argument("--weights", help="lm,known,freq: skip the grid search on dev")
+    joint.add_argument("--dev-model", type=Path, metavar="OUT",
+                       help="also write the model trained without the dev split")
     args = parser.parse_args()
     if "test" in args.train.name or "test" in args.dev.name:
         parser.error("the test split is kept for measurement only")
@@ -281,6 +391,8 @@ def main() -> int:
             data = refine(json.load(fh), train + dev, lexicon, KAPPA)
         _write(args.out, data)
         return 0
+    if args.joint:
+        return _main_joint(args, train, dev, dict(lexicon))
     lm = train_lm(sorted(set(lexicon) | {d for d, _r, _c in train}),
                   min_count=args.lm_min_count)
     chan, end = em(train, args.iterations)
@@ -305,10 +417,90 @@ def main() -> int:
     return 0
 
 
+def _main_joint(args: argparse.Namespace, train: list, dev: list, lexicon: dict[str, int]
+                ) -> int:
+    """Format 2: graphone trigram + character 5-gram + lexicon with Wikipedia counts.
+
+    Tuning (weights) uses a model trained without the dev split: the sentence pairs
+    then also drop the dev words. The shipped model adds the dev pairs.
+    """
+    excluded: set[str] = set()
+    for path in args.exclude_words:
+        excluded |= {row[0] for row in read_pairs(path)}
+    dev_words = {d for d, _r, _c in dev}
+    sent_tune: list = []
+    sent_final: list = []
+    if args.sentences:
+        sent_tune = sentence_pairs(*args.sentences, excluded | dev_words)
+        sent_final = sentence_pairs(*args.sentences, excluded)
+        print(f"sentence pairs: {len(sent_tune)} (tuning), {len(sent_final)} (final); "
+              f"{len(excluded)} excluded words", file=sys.stderr)
+    counts: dict[str, int] = wiki_counts(args.wiki) if args.wiki else {}
+    for word, _roman, n in sent_tune:
+        counts[word] = counts.get(word, 0) + n
+    scores = word_scores(counts)
+    for word, score in scores.items():
+        if score > lexicon.get(word, -1):
+            lexicon[word] = score
+    if args.align_with:
+        channel = read_model_data(args.align_with)
+    else:
+        chan, end = em(train, args.iterations)
+        channel = build_data(chan, end, {}, Weights(), [])
+    aligner = PhoneticModel({**channel, "lm": {}, "lm_order": LM_ORDER, "joint": None}, {})
+    base_words = set(lexicon) | {d for d, _r, _c in train} | {w for w, _r, _c in sent_final}
+
+    def build(pairs: list, words: set[str], weights: Weights) -> dict:
+        seqs = graphones(aligner, pairs)
+        print(f"aligned {len(seqs)} of {len(pairs)} pairs", file=sys.stderr)
+        data = {"format": 2, "lang": "hi", "lm_order": LM_ORDER,
+                "weights": {"lm": weights.lm, "known": weights.known, "freq": weights.freq},
+                "inverse": channel["inverse"], "end": channel["end"],
+                "lm": train_lm(sorted(words), min_count=args.lm_min_count),
+                "joint": train_joint(seqs, args.order, args.joint_min_count)}
+        return data
+
+    if args.weights:
+        best = Weights(*(float(x) for x in args.weights.split(",")))
+    else:
+        tune = random.Random(11).sample(dev, min(args.tune_rows, len(dev)))
+        data = build(train + sent_tune, base_words - dev_words, Weights())
+        best, best_score = Weights(), -1.0
+        for lm_w in (0.2, 0.3, 0.5):
+            for known in (1.0, 2.0, 3.0):
+                for freq in (0.006, 0.01):
+                    w = Weights(lm_w, known, freq)
+                    s = evaluate(PhoneticModel(data, lexicon, w, beam=JOINT_BEAM), tune)
+                    print(f"dev lm={lm_w} known={known} freq={freq}: top1 {s.top1:.3f} "
+                          f"top5 {s.top5:.3f}", file=sys.stderr)
+                    if s.top1 + 0.5 * s.top5 > best_score:
+                        best, best_score = w, s.top1 + 0.5 * s.top5
+    print(f"weights {best}", file=sys.stderr)
+    if args.dev_model:  # the same without the dev split, to measure on dev honestly
+        _write(args.dev_model, build(train + sent_tune, base_words - dev_words, best))
+    data = build(train + dev + sent_final, base_words | dev_words, best)
+    data["sources"] = [args.train.name, args.dev.name]
+    if args.sentences:
+        data["sources"].append(args.sentences[0].name + " (dev half)")
+    _write(args.out, data)
+    if args.words_out:
+        args.words_out.parent.mkdir(parents=True, exist_ok=True)
+        final_counts = wiki_counts(args.wiki) if args.wiki else {}
+        for word, _roman, n in sent_final:
+            final_counts[word] = final_counts.get(word, 0) + n
+        rows = sorted(word_scores(final_counts).items(), key=lambda kv: (-kv[1], kv[0]))
+        with open(args.words_out, "wb") as raw, gzip.GzipFile(
+                fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
+            gz.write("".join(f"{w}\t{s}\n" for w, s in rows).encode("utf-8"))
+        print(f"wrote {args.words_out} ({args.words_out.stat().st_size} bytes)", file=sys.stderr)
+    return 0
+
+
 def _write(out: Path, data: dict) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9,
+                                                mtime=0) as gz:
+        gz.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     print(f"wrote {out} ({out.stat().st_size} bytes)", file=sys.stderr)
 
 

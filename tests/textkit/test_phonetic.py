@@ -82,7 +82,7 @@ def test_literal_tokens(token, literal):
 def test_evaluate_counts_top_k(tmp_path):
     """The measurement reads a lexicon TSV and counts top-1/top-5 hits."""
     tsv = tmp_path / "mini.tsv"
-    tsv.write_text("भारत\tbharat\t3\nक़्ज़्क़्ज़\tqqqq\t1\n", encoding="utf-8")
+    tsv.write_text("समाचार\tsamachar\t3\nक़्ज़्क़्ज़\tqqqq\t1\n", encoding="utf-8")
     score = evaluate(load_model("hi"), read_pairs(tsv))
     assert score.rows == 2 and score.top1 == 0.5 and score.top5 == 0.5
 

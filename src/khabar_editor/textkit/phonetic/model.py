@@ -1,6 +1,13 @@
 """Romanized Hindi → Devanagari candidates (Qt-free).
 
-The model has two learned parts, both shipped in ``data/phonetic/<lang>.json.gz``
+Format 2 (shipped since 2026-11-29) replaces the channel below by a *joint-sequence
+(graphone) n-gram*: P(roman, word) as a trigram over ``"letters|code point"`` units
+(the word end is ``"letters|$"``), learned from aligned romanization pairs; the
+character n-gram and the lexicon ranking stay. The beam search is the same, each
+hypothesis carrying its last graphones. The ranking lexicon is the proofing lexicon
+widened by ``data/phonetic/<lang>_words.tsv.gz`` (Wikipedia word counts).
+
+Format 1 has two learned parts, both shipped in ``data/phonetic/<lang>.json.gz``
 (built by ``scripts/train_phonetic.py``):
 
 - a *channel*: for each Devanagari code point ``c`` and the class of the code point
@@ -36,6 +43,9 @@ MAX_INPUT = 40
 NEG = -1e9
 LEXICON_PER_KEY = 60   # known words kept per consonant skeleton (most frequent first)
 LEXICON_TRIED = 40     # of which scored for one input
+JOINT_MIN_TOKEN = 3    # graphones seen fewer times are not proposed
+JOINT_MAX_CHARS = 8    # nor more than this many code points for one Roman segment
+JOINT_BEAM = 16        # beam of the joint model (24 was no better on dev, 3× slower)
 
 
 def char_class(ch: str) -> str:
@@ -162,18 +172,53 @@ def roman_skeleton(roman: str) -> str:
     return _collapse(key)
 
 
+class TokenLM:
+    """Interpolated Witten-Bell model over graphones (``"seg|char"`` tokens).
+
+    ``table[" ".join(history)] = (total, types, {token: n})``; the history is the
+    previous ``order - 1`` graphones of the word (padded with ``^``).
+    """
+
+    def __init__(self, order: int, table: dict[str, list]) -> None:
+        self.order = order
+        self.table = table
+        self.vocab = len(table.get("", [0, 0, {}])[2]) + 1
+        self._memo: dict[tuple[tuple[str, ...], str], float] = {}
+
+    def logp(self, hist: tuple[str, ...], tok: str) -> float:
+        """log P(tok | the last order-1 graphones of hist)."""
+        key = (hist, tok)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        p = 1.0 / self.vocab
+        for k in range(0, len(hist) + 1):
+            entry = self.table.get(" ".join(hist[len(hist) - k:]))
+            if entry is None:
+                break
+            total, types, counts = entry
+            lam = total / (total + types)
+            p = lam * counts.get(tok, 0) / total + (1 - lam) * p
+        value = math.log(p)
+        if len(self._memo) > 500_000:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
+
+
 @dataclass(slots=True)
 class _Hyp:
     out: str
     score: float  # channel + weighted LM, so far
     zeros: int    # zero-length emissions in a row
+    hist: tuple[str, ...] = ()  # last graphones (joint model only)
 
 
 class PhoneticModel:
     """Candidate generator for one language."""
 
     def __init__(self, data: dict, lexicon: dict[str, int] | None = None,
-                 weights: Weights | None = None, beam: int = 24) -> None:
+                 weights: Weights | None = None, beam: int | None = None) -> None:
         self.lang = data.get("lang", "hi")
         # inverse channel: (segment, previous class) -> [(char, logp)]
         self.inverse: dict[tuple[str, str], list[tuple[str, float]]] = {}
@@ -203,8 +248,42 @@ class PhoneticModel:
                 self.forward.setdefault((ch, "@" + prev), {})[seg] = lp
         self._skeletons: dict[str, list[str]] | None = None
         self.weights = weights or Weights(**data.get("weights", {}))
-        self.beam = beam
+        self.beam = beam or (JOINT_BEAM if data.get("joint") else 24)
         self._beams: dict[str, list[_Hyp]] = {}
+        # joint-sequence (graphone) model: P(roman, word) as an n-gram of (segment, char)
+        self.joint: TokenLM | None = None
+        self.seg_chars: dict[str, list[str]] = {}
+        if data.get("joint"):
+            self.joint = TokenLM(int(data["joint"]["order"]), data["joint"]["table"])
+            unigrams = self.joint.table.get("", [0, 0, {}])[2]
+            for tok, count in sorted(unigrams.items(), key=lambda kv: -kv[1]):
+                seg, _, ch = tok.rpartition("|")
+                chars = self.seg_chars.setdefault(seg, [])
+                if count >= JOINT_MIN_TOKEN and len(chars) < JOINT_MAX_CHARS or ch == END:
+                    chars.append(ch)
+
+    def _steps(self, seg: str, hyp: _Hyp) -> list[tuple[str, float, tuple[str, ...]]]:
+        """``(char, log-score, new graphone history)`` of the next code point after ``hyp``
+        written as ``seg``."""
+        if self.joint is None:
+            return [(ch, lp, ()) for ch, lp in self.emissions(seg, hyp.out)]
+        cls = prev_class(hyp.out)
+        keep = self.joint.order - 1
+        steps = []
+        for ch in self.seg_chars.get(seg, ()):
+            if ch == END or not may_follow(cls, char_class(ch)):
+                continue
+            tok = f"{seg}|{ch}"
+            steps.append((ch, self.joint.logp(hyp.hist, tok), (*hyp.hist, tok)[-keep:]))
+        return steps
+
+    def _end_score(self, seg: str, hyp: _Hyp) -> float | None:
+        """log-score of ending the word after ``hyp`` with the Roman letters ``seg``."""
+        if self.joint is None:
+            return self.end.get(prev_class(hyp.out), {}).get(seg)
+        if END not in self.seg_chars.get(seg, ()):
+            return None
+        return self.joint.logp(hyp.hist, f"{seg}|{END}")
 
     def emissions(self, seg: str, out: str) -> list[tuple[str, float]]:
         """``(char, log P(seg | char, context))`` for the next code point after ``out``."""
@@ -220,7 +299,6 @@ class PhoneticModel:
                 ) -> None:
         w = self.weights.lm
         for hyp in hyps:
-            cls = prev_class(hyp.out)
             ctx = self._lm_ctx(hyp.out)
             for length in range(0, MAX_SEG + 1):
                 if pos + length > len(roman):
@@ -228,13 +306,14 @@ class PhoneticModel:
                 if length == 0 and hyp.zeros >= 1:
                     continue
                 seg = roman[pos:pos + length]
-                for ch, lp in self.emissions(seg, hyp.out):
+                for ch, lp, hist in self._steps(seg, hyp):
                     out = hyp.out + ch
                     score = hyp.score + lp + w * self.lm.logp(ctx, ch)
                     bucket = into.setdefault(pos + length, {})
                     old = bucket.get(out)
                     if old is None or old.score < score:
-                        bucket[out] = _Hyp(out, score, hyp.zeros + 1 if length == 0 else 0)
+                        bucket[out] = _Hyp(out, score, hyp.zeros + 1 if length == 0 else 0,
+                                           hist)
 
     def _prune(self, hyps: Iterable[_Hyp]) -> list[_Hyp]:
         return sorted(hyps, key=lambda h: h.score, reverse=True)[: self.beam]
@@ -245,7 +324,7 @@ class PhoneticModel:
         if cached is not None:
             return cached
         if not roman:
-            start = [_Hyp("", 0.0, 0)]
+            start = [_Hyp("", 0.0, 0, (BOS,) * (self.joint.order - 1) if self.joint else ())]
             extra: dict[int, dict[str, _Hyp]] = {}
             self._expand("", 0, start, extra)
             beam = self._prune([*start, *extra.get(0, {}).values()])
@@ -259,14 +338,13 @@ class PhoneticModel:
                 # only the transitions that consume exactly ``seg``
                 w = self.weights.lm
                 for hyp in prev:
-                    cls = prev_class(hyp.out)
                     ctx = self._lm_ctx(hyp.out)
-                    for ch, lp in self.emissions(seg, hyp.out):
+                    for ch, lp, hist in self._steps(seg, hyp):
                         out = hyp.out + ch
                         score = hyp.score + lp + w * self.lm.logp(ctx, ch)
                         old = gathered.get(out)
                         if old is None or old.score < score:
-                            gathered[out] = _Hyp(out, score, 0)
+                            gathered[out] = _Hyp(out, score, 0, hist)
                 del part
             first = self._prune(gathered.values())
             zero: dict[int, dict[str, _Hyp]] = {}
@@ -297,7 +375,7 @@ class PhoneticModel:
             for hyp in self._beam_at(roman[: n - tail]):
                 if not hyp.out:
                     continue
-                lp_end = self.end.get(prev_class(hyp.out), {}).get(seg)
+                lp_end = self._end_score(seg, hyp)
                 if lp_end is None:
                     continue
                 score = hyp.score + lp_end + wt.lm * self.lm.logp(self._lm_ctx(hyp.out), END)
@@ -337,6 +415,8 @@ class PhoneticModel:
 
     def forced_score(self, word: str, roman: str) -> float:
         """Best alignment score of ``word`` for ``roman``: channel + weighted LM + end."""
+        if self.joint is not None:
+            return self._forced_joint(word, roman)
         m, n = len(word), len(roman)
         best = [[NEG] * (n + 1) for _ in range(m + 1)]
         best[0][0] = 0.0
@@ -375,6 +455,49 @@ class PhoneticModel:
         lm += self.lm.logp(ctx, END)
         return total + self.weights.lm * lm
 
+    def _word_lm(self, word: str) -> float:
+        ctx = BOS * (self.lm.order - 1)
+        lm = 0.0
+        for ch in word:
+            lm += self.lm.logp(ctx, ch)
+            ctx += ch
+        return lm + self.lm.logp(ctx, END)
+
+    def _forced_joint(self, word: str, roman: str) -> float:
+        """Viterbi score of ``word`` for ``roman`` under the graphone model (each cell
+        keeps its best path's history) + weighted character LM."""
+        joint = self.joint
+        assert joint is not None
+        keep = joint.order - 1
+        m, n = len(word), len(roman)
+        cells: list[dict[int, tuple[float, tuple[str, ...]]]] = [{} for _ in range(m + 1)]
+        cells[0][0] = (0.0, (BOS,) * keep)
+        for i in range(m):
+            ch = word[i]
+            nxt = cells[i + 1]
+            for j, (a, hist) in cells[i].items():
+                for length in range(0, MAX_SEG + 1):
+                    if j + length > n:
+                        break
+                    tok = f"{roman[j:j + length]}|{ch}"
+                    if ch not in self.seg_chars.get(roman[j:j + length], ()):
+                        continue
+                    score = a + joint.logp(hist, tok)
+                    old = nxt.get(j + length)
+                    if old is None or old[0] < score:
+                        nxt[j + length] = (score, (*hist, tok)[-keep:])
+            if not nxt:
+                return NEG
+        total = NEG
+        for j, (a, hist) in cells[m].items():
+            seg = roman[j:]
+            if len(seg) > 2 or END not in self.seg_chars.get(seg, ()):
+                continue
+            total = max(total, a + joint.logp(hist, f"{seg}|{END}"))
+        if total <= NEG:
+            return NEG
+        return total + self.weights.lm * self._word_lm(word)
+
 
 def data_path(lang: str) -> Path:
     """The shipped model file of ``lang``."""
@@ -387,12 +510,32 @@ def read_model_data(path: Path) -> dict:
         return json.load(fh)
 
 
+def words_path(lang: str) -> Path:
+    """The shipped word list (``word<TAB>score``) that widens the ranking lexicon."""
+    return Path(str(resources.files("khabar_editor") / "data" / "phonetic"
+                    / f"{lang}_words.tsv.gz"))
+
+
+def read_word_scores(path: Path) -> dict[str, int]:
+    """``{word: score}`` of a shipped word list; missing or damaged gives ``{}``."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            rows = (line.rstrip("\n").split("\t") for line in fh)
+            return {w: int(s) for w, s in rows}
+    except (OSError, ValueError, EOFError):
+        return {}
+
+
 @lru_cache(maxsize=2)
 def load_model(lang: str = "hi") -> PhoneticModel:
-    """The shipped model of ``lang`` ranked by that language's lexicon (Hindi's for ne)."""
+    """The shipped model of ``lang`` ranked by that language's lexicon (Hindi's for ne),
+    widened by the phonetic word list (Wikipedia counts; a word keeps its higher score)."""
     from khabar_editor.proofing.lexicon import load_lexicon
 
     lexicon = dict(load_lexicon("hi"))
+    for word, score in read_word_scores(words_path("hi")).items():
+        if score > lexicon.get(word, -1):
+            lexicon[word] = score
     if lang == "ne":
         for word in load_lexicon("ne"):
             lexicon.setdefault(word, 400)
