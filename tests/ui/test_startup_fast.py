@@ -149,3 +149,32 @@ main(["khabar-editor", {str(article)!r}])
                          env=env, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+def test_text_not_in_nfc_is_replaced_by_the_opened_article(qtbot, khabar_dirs, answered,
+                                                           tmp_path):
+    """The early text is not normalized; the open right after the paint shows the
+    normalized article (decomposed é and ऩ become composed)."""
+    import unicodedata
+
+    from khabar_editor.app.recovery import RecoveryStore
+    from khabar_editor.settings import Settings, State
+    from khabar_editor.ui.app import create_application, startup
+    from khabar_editor.ui.main_window import MainWindow
+
+    decomposed = unicodedata.normalize("NFD", "# क़िला café\n\nयह ख़बर है: ऩ\n")
+    assert decomposed != unicodedata.normalize("NFC", decomposed)
+    path = tmp_path / "nfd.md"
+    path.write_text(decomposed, encoding="utf-8")
+    assert early_text(str(path)) == decomposed
+    create_application(["test"], "en")
+    window = MainWindow(Settings(spell_check=False, theme="light"), State(sample_shown=True),
+                        RecoveryStore(khabar_dirs / "recovery"), defer=True)
+    qtbot.addWidget(window)
+    window.show_text_early(early_text(str(path)))
+    window.show()
+    done: list[int] = []
+    window.finish_after_first_paint(then=lambda: (startup(window, str(path)), done.append(1)))
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    assert window.editor.toPlainText() == window.session.article.body
+    assert window.session.article.body == unicodedata.normalize("NFC", decomposed)
