@@ -145,3 +145,21 @@ def test_long_banner_wraps_instead_of_widening_the_window(make_window, qtbot, la
         assert right.x() < window.width()
     finally:
         i18n.set_language(old)
+
+
+def test_banner_names_a_revoked_key(qtbot, khabar_dirs):
+    """The banner says "Signed with a revoked key" (in red) for a broken verdict whose
+    cause is a revoked key, and keeps "Signature broken" otherwise."""
+    from khabar_editor.ui.app import create_application
+    from khabar_editor.ui.desk_banner import BannerState, DeskBanner
+
+    create_application(["test"], "en")
+    banner = DeskBanner()
+    qtbot.addWidget(banner)
+    state = dict(sender="सुनीता", received="", status="submitted", integrity="intact",
+                 signature="broken", signer="सुनीता", desk=True)
+    banner.show_state(BannerState(**state, revoked=True))
+    assert banner.signature_label.text() == "Signed with a revoked key"
+    assert banner.signature_label.property("verdict") == "bad"
+    banner.show_state(BannerState(**state))
+    assert banner.signature_label.text() == "Signature broken"

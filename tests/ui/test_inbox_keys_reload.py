@@ -70,3 +70,23 @@ def test_key_imported_outside_the_app_is_picked_up_by_the_watcher(qtbot, signed_
     assert _verdict(window) == "unknown-key"
     KeyStore(Path(window.keys.folder)).import_key(pub)  # a separate store: no cache shared
     qtbot.waitUntil(lambda: _verdict(window) == "valid", timeout=10000)
+
+
+def test_revoked_key_is_named_not_called_broken(qtbot, signed_inbox):
+    """A package signed with a key the desk revoked reads "Signed with a revoked key"
+    (the signature itself is sound), not "Signature broken" (which means forged or
+    damaged); the verdict code stays "broken" so filters and colours treat it as bad."""
+    from khabar_editor.package.signing import KeyStore
+    from khabar_editor.ui import desk_labels
+    from khabar_editor.ui.inbox_window import COLUMN_INDEX
+
+    window, pub = signed_inbox
+    store = KeyStore(Path(window.keys.folder))
+    stored = store.import_key(pub)
+    qtbot.waitUntil(lambda: _verdict(window) == "valid", timeout=10000)
+    store.revoke(stored.key.key_id)
+    qtbot.waitUntil(lambda: _verdict(window) == "broken", timeout=10000)
+    (entry,) = window.model.entries
+    assert entry.revoked
+    assert window.model.item(0, COLUMN_INDEX["signature"]).text() == "Signed with a revoked key"
+    assert desk_labels.signature_text("broken", None) == "Signature broken"

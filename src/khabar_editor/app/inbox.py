@@ -51,6 +51,7 @@ class InboxEntry:
     signature: SignatureState
     signer: str | None
     problem: str
+    revoked: bool = False  # "broken" because the signing key was revoked (not forged)
 
     @property
     def ok(self) -> bool:
@@ -99,6 +100,7 @@ def _failed(path: Path, received: datetime, integrity: Integrity, reason: str,
 # change stamps plus the trusted keys; package folders are not cached (a member can
 # change without the folder's own stamps changing).
 CACHE_SIZE = 5000
+REVOKED_CODE = "signature.revoked"  # package.signing's problem code for a revoked key
 _cache: OrderedDict[tuple[Any, ...], InboxEntry] = OrderedDict()
 _cache_lock = threading.Lock()
 
@@ -172,7 +174,15 @@ def _compute_entry(path: Path, keys: KeyStore, verify_media: bool) -> InboxEntry
     problem = check.problems[0].message if check.problems else ""
     return InboxEntry(path, article.headline, article.byline.name, place, article.category,
                       count_words(article.body), received, article.status.value,
-                      check.integrity, check.signature, check.signer, problem)
+                      check.integrity, check.signature, check.signer, problem,
+                      revoked=signed_with_revoked_key(check))
+
+
+def signed_with_revoked_key(check: Verification) -> bool:
+    """Whether the signature verdict is "broken" because its key was revoked (the
+    signature itself checks out; the desk no longer trusts the key)."""
+    return check.signature is SignatureState.BROKEN and any(
+        p.code == REVOKED_CODE for p in check.problems)
 
 
 def _signed(path: Path) -> bool:

@@ -34,6 +34,7 @@ class BannerState:
     desk: bool = False
     has_original: bool = False
     problems: tuple[str, ...] = ()
+    revoked: bool = False  # the signature is "broken" because its key was revoked
 
 
 # Colours of the strip, its text and the good/bad/warning verdicts, for a light and for
@@ -149,7 +150,7 @@ class DeskBanner(QFrame):
                   if state.integrity else "", _GOOD if state.integrity == "intact" else _BAD)
         colour = {"valid": _GOOD, "broken": _BAD}.get(state.signature, _WARN)
         self._set(self.signature_label, desk_labels.signature_text(state.signature, state.signer,
-                                                             state.integrity)
+                                                             state.integrity, state.revoked)
                   if state.signature else "", colour)
         self.problems_label.setText("\n".join(state.problems))
         self.problems_label.setVisible(bool(state.problems))

@@ -54,6 +54,12 @@ class ChangesDialog(QDialog):
         self.resize(1100, 680)
 
 
+def _revoked(verification: Any) -> bool:
+    from khabar_editor.app.inbox import signed_with_revoked_key  # lazy: start-up
+
+    return signed_with_revoked_key(verification)
+
+
 class DeskController:
     """Banner, Approve / Return / Show changes, inbox window, identity and signing key."""
 
@@ -198,6 +204,7 @@ class DeskController:
             desk=received and role == "desk",
             has_original=package.original_bytes is not None,
             problems=problems,
+            revoked=verification is not None and _revoked(verification),
         )
 
     def refresh(self) -> None:

@@ -22,6 +22,7 @@ _INTEGRITY = {"intact": N_("Intact"), "changed": N_("Changed after signing"),
               "corrupt": N_("Corrupt"), "unsafe": N_("Unsafe")}
 _SIGNATURE = {"broken": N_("Signature broken"), "unknown-key": N_("Unknown key"),
               "unsigned": N_("Unsigned")}
+REVOKED_KEY = N_("Signed with a revoked key")
 SIGNED_BY = N_("Signed by {name}, unchanged")
 SIGNED_THEN_EDITED = N_("Signed by {name}, edited since")
 
@@ -43,10 +44,14 @@ def integrity_text(code: Any) -> str:
     return _(_INTEGRITY[code]) if code in _INTEGRITY else code
 
 
-def signature_text(code: Any, signer: str | None, integrity: Any = "") -> str:
+def signature_text(code: Any, signer: str | None, integrity: Any = "",
+                   revoked: bool = False) -> str:
     """"Signed by NAME, unchanged", "Signature broken", "Unknown key" or "Unsigned";
-    a valid signature over an original the desk has since edited says so."""
+    a valid signature over an original the desk has since edited says so, and a
+    "broken" one whose key was revoked says that instead of "broken"."""
     code = _code(code)
+    if code == "broken" and revoked:
+        return _(REVOKED_KEY)
     if code == "valid":
         edited = _code(integrity) == "changed"
         return _(SIGNED_THEN_EDITED if edited else SIGNED_BY).format(name=signer or "?")
@@ -108,7 +113,8 @@ def cell_text(entry: Any, key: str) -> str:
     if key == "integrity":
         return integrity_text(entry.integrity)
     if key == "signature":
-        return signature_text(entry.signature, entry.signer, entry.integrity)
+        return signature_text(entry.signature, entry.signer, entry.integrity,
+                              bool(getattr(entry, "revoked", False)))
     return ""
 
 
