@@ -53,6 +53,29 @@ def buffer_early_records(level: int = logging.INFO) -> None:
     root.addHandler(_early)
 
 
+class _OpenOnFirstRecord(logging.Handler):
+    """Opens the log file (:func:`setup_logging`) when the first record arrives."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        root = logging.getLogger("khabar_editor")
+        root.removeHandler(self)
+        setup_logging(self.level)
+        for handler in list(root.handlers):  # the file (or stderr) handler just added
+            if record.levelno >= handler.level:
+                handler.handle(record)
+
+
+def open_log_when_needed(level: int = logging.INFO) -> None:
+    """Like :func:`setup_logging`, but the file is opened only when something is logged
+    (a command line run that logs nothing neither creates nor opens it)."""
+    if _configured:
+        return
+    root = logging.getLogger("khabar_editor")
+    root.setLevel(level)
+    if not any(isinstance(h, _OpenOnFirstRecord) for h in root.handlers):
+        root.addHandler(_OpenOnFirstRecord(level))
+
+
 def setup_logging(level: int = logging.INFO) -> None:
     """Attach a rotating file handler once; falls back to stderr warnings if impossible."""
     global _configured, _early

@@ -33,6 +33,17 @@ COMMAND_MODULES = (
     "khabar_editor.cli.phonetic_cmd",
 )
 
+# Commands whose module alone is registered when the command line names them, so that
+# ``khabar validate`` does not import the other commands' modules (the phonetic model
+# code alone is ~70 ms). Anything else (``--help``, an unknown word) gets every module.
+# ``tests/cli/test_validate_start.py`` checks this table against the full parser.
+SINGLE_MODULE_COMMANDS = {
+    "pack": "khabar_editor.cli.package_cmds",
+    "unpack": "khabar_editor.cli.package_cmds",
+    "info": "khabar_editor.cli.package_cmds",
+    "validate": "khabar_editor.cli.package_cmds",
+}
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -58,7 +69,27 @@ class _Parser(argparse.ArgumentParser):
             pass
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_word(argv: list[str]) -> str | None:
+    """The command named first on ``argv`` when only ``--ui-lang`` comes before it."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--ui-lang":
+            skip = True
+        elif arg.startswith("--ui-lang="):
+            continue
+        elif arg.startswith("-"):
+            return None
+        else:
+            return arg
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The ``khabar`` parser; given ``argv`` naming a command of
+    :data:`SINGLE_MODULE_COMMANDS`, only that command's module is registered."""
+    single = SINGLE_MODULE_COMMANDS.get(_command_word(argv)) if argv is not None else None
     parser = _Parser(
         prog="khabar",
         description=_(N_("Khabar Editor command line: pack, check, validate and export news "
@@ -70,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ui-lang", choices=i18n.LANGUAGES, default=None,
                         help=_(N_("language of messages (default: from the environment)")))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in (single,) if single else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     _add_global_options(parser)  # ``khabar check FILE --ui-lang hi`` works too
     return parser
@@ -91,13 +122,13 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``khabar`` console script."""
-    from khabar_editor.logsetup import setup_logging
+    from khabar_editor.logsetup import open_log_when_needed
 
-    setup_logging()
+    open_log_when_needed()  # a run that logs nothing does not open (or create) the file
     _safe_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_pre_parse_lang(argv))
-    parser = build_parser()
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version or wrong usage
