@@ -178,3 +178,30 @@ def test_text_not_in_nfc_is_replaced_by_the_opened_article(qtbot, khabar_dirs, a
     qtbot.waitUntil(lambda: bool(done), timeout=10000)
     assert window.editor.toPlainText() == window.session.article.body
     assert window.session.article.body == unicodedata.normalize("NFC", decomposed)
+
+
+def test_collector_is_back_on_and_the_built_window_frozen_after_start(tmp_path):
+    """gc is off only during the start: on (with the built window frozen) once it is done."""
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "state.json").write_text(json.dumps({"sample_shown": True}), encoding="utf-8")
+    (config / "settings.json").write_text(json.dumps(
+        {"version": 3, "user_id": "cd" * 16, "user_name": "x", "identity_confirmed": True,
+         "spell_check": False}), encoding="utf-8")
+    code = """
+import gc, json, os
+from khabar_editor.ui import app
+def report(window):
+    print(json.dumps([gc.isenabled(), gc.get_freeze_count() > 0]), flush=True)
+    os._exit(0)
+app._test_hooks = report
+app.main(["khabar-editor"])
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KHABAR_CONFIG_DIR": str(config),
+           "KHABAR_DATA_DIR": str(tmp_path / "data"), "KHABAR_LOG_DIR": str(tmp_path / "log"),
+           "XDG_RUNTIME_DIR": str(tmp_path / "run")}
+    (tmp_path / "run").mkdir(mode=0o700)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [True, True]

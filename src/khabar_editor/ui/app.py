@@ -324,13 +324,14 @@ def main(argv: list[str] | None = None) -> int:
     def start() -> None:
         from khabar_editor.ui.dialogs import install_excepthook
 
+        # The window is built (finish_startup): what it holds lives as long as the editor,
+        # so later collections need not walk it again. First thing: nothing below may
+        # leave the collector off, and startup() may open a dialog.
+        gc.freeze()
+        gc.enable()
         setup_logging()
         install_excepthook()
         single_instance.install(window)  # later launches open their file here
-        # The window is built: what it holds lives as long as the editor, so later
-        # collections need not walk it again. Before startup(): it may open a dialog.
-        gc.freeze()
-        gc.enable()
         startup(window, file)
         QTimer.singleShot(0, lambda: _test_hooks(window))
 
