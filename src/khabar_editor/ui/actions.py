@@ -121,7 +121,8 @@ def formatter(window: MainWindow) -> MarkdownFormatter:
     if found is None:
         from khabar_editor.ui.format_actions import MarkdownFormatter
 
-        found = window.formatter = MarkdownFormatter(window.editor, window)  # type: ignore[attr-defined]
+        found = MarkdownFormatter(window.editor, window)
+        window.formatter = found  # type: ignore[attr-defined]
     return found
 
 
