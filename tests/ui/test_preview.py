@@ -22,6 +22,9 @@ def test_preview_shows_metadata_and_photo(window, qtbot):
     """Headline, byline, dateline and the photo caption appear in the preview."""
     window.session.load_package(sample_package(), None, dirty=False)
     qtbot.waitUntil(lambda: "सुनीता कुमारी" in window.preview.toPlainText(), timeout=5000)
+    # The page is built top first, in slices: wait for the whole of it.
+    qtbot.waitUntil(lambda: window.preview.applied_revision == window.session.revision
+                    and not window.preview.building, timeout=5000)
     text = window.preview.toPlainText()
     assert "कोसी का जलस्तर घटा" in text and "सहरसा, 27 नवंबर 2026" in text
     assert "महिषी प्रखंड के राहत शिविर" in text

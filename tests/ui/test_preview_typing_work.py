@@ -239,3 +239,25 @@ def test_a_rebuild_of_a_shown_page_looks_like_a_fresh_page(qtbot, monkeypatch):
     fresh = _pane(qtbot, pkg.article, pkg.media)
     _refresh(fresh, qtbot)
     assert _blocks(pane) == _blocks(fresh)
+
+
+def test_a_result_overtaken_by_typing_is_not_laid_out_unless_the_page_lags(qtbot):
+    """A render that arrives while a newer edit waits for its own is dropped (no layout
+    between two keystrokes), but not when the page has not changed for DEBOUNCE_MS."""
+    pkg, body = _article(40)
+    pane = _pane(qtbot, pkg.article, pkg.media)
+    _refresh(pane, qtbot)
+    body[5] += " पहला"
+    pkg.article.body = "\n\n".join(body)
+    pane.render_now()
+    first = pane._wanted
+    pane._timer.setInterval(60_000)
+    pane._timer.start()  # the writer typed on: a newer render is scheduled
+    qtbot.waitUntil(lambda: pane.results_dropped == 1, timeout=10_000)
+    assert pane.applied_revision < first
+    qtbot.wait(preview_pane.DEBOUNCE_MS + 50)  # now the page lags: the next result is shown
+    pane.render_now()
+    with qtbot.waitSignal(pane.rendered, timeout=10_000):
+        pass
+    assert pane.applied_revision == pane._wanted and "पहला" in pane.toPlainText()
+    pane._timer.stop()

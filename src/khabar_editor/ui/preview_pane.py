@@ -115,6 +115,8 @@ class PreviewPane(QTextBrowser):
         self.parts_replaced = 0  # parts replaced by the last refresh (tests, benchmarks)
         self.parts_rebuilt = 0  # how many times the whole page was built
         self.renders_started = 0  # renders handed to the worker (tests: none while hidden)
+        self.results_dropped = 0  # results overtaken by typing before they arrived
+        self._applied_at = 0.0
         self.build_slices: list[float] = []  # GUI-thread ms of each slice of the last build
         self.first_slice_ms = 0.0  # from the build's start until the top was shown
         self._parts: list[str] = []  # the parts in the document, in order
@@ -185,6 +187,13 @@ class PreviewPane(QTextBrowser):
         if revision != self._wanted:
             return  # a newer render is on its way: drop the stale one
         started = time.perf_counter()
+        if self._timer.isActive() and (started - self._applied_at) * 1000 < DEBOUNCE_MS:
+            # Typed on since this render began: its result is already stale and the
+            # next render is scheduled. Laying it out now would only hold the GUI
+            # thread between two keystrokes; the page is never more than
+            # DEBOUNCE_MS behind a writer who keeps typing.
+            self.results_dropped += 1
+            return
         width = self.viewport().width()
         built = len(self._parts)
         old = self._parts + self._pending
@@ -217,6 +226,7 @@ class PreviewPane(QTextBrowser):
 
     def _finish(self, revision: int, started: float) -> None:
         self.applied_revision = revision
+        self._applied_at = time.perf_counter()
         self.sync_to(self._fraction)
         now = time.perf_counter()
         self.last_apply_ms = (now - started) * 1000
