@@ -20,7 +20,10 @@ SIGN_PAIRS = {
 }
 INSERT_DELETE = {"़": 0.5, "्": 0.6, "ं": 0.6, "ँ": 0.6, "ा": 0.9, "ि": 1.0, "े": 1.0}
 EDIT_COST = 1.5
-FREQ_WEIGHT = 0.3
+FREQ_WEIGHT = 0.2
+"""Bonus per Zipf point of the candidate (0.3 before the lexicon took in ~65,000 rare
+source words; 0.2 ranks a cheap edit to a rare word above a plain edit to a very frequent
+one more often: real hi dev top-1 80.8 -> 81.6 %, top-5 84.2 -> 84.7 %)."""
 
 ALPHABET = "".join(
     chr(c) for c in [*range(0x0901, 0x0904), *range(0x0905, 0x093A), 0x093C,
