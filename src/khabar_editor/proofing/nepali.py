@@ -35,14 +35,12 @@ def _table(endings: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
 
 
 def _ending_matches(word: str, table: tuple[frozenset[str], tuple[int, ...]],
-                    room: int = 1) -> Iterator[str]:
+                    room: int = 1) -> list[str]:
     """The endings of ``table`` that ``word`` ends with, longest first, leaving at least
     ``room`` characters before them."""
     endings, lengths = table
     n = len(word)
-    for length in lengths:
-        if n - length >= room and word[n - length:] in endings:
-            yield word[n - length:]
+    return [word[n - k:] for k in lengths if n - k >= room and word[n - k:] in endings]
 
 
 _POSTPOSITIONS = _table(POSTPOSITIONS)
@@ -214,7 +212,7 @@ def verb_analyses(word: str) -> Iterator[tuple[str, ...]]:
                 for inf in _participle_infinitives(part):
                     yield (inf,)
             i = word.find(aux, i + 1)
-    for aux in _INFINITIVE_AUXILIARIES:       # हुनसक्छ, गर्नसक्ने, गर्नुपर्छ
+    for aux in _INFINITIVE_AUXILIARIES if "न" in word[1:] else ():  # हुनसक्छ, गर्नसक्ने
         for joint in ("न" + aux, "नु" + aux):
             i = word.find(joint, 1)
             if i > 0 and _is_form_of(word[i + len(joint) - len(aux):], aux):
