@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QHBoxLayout, QLabel,
                                QPushButton, QVBoxLayout, QWidget)
@@ -125,10 +125,28 @@ class LegacyPaste(QObject):
             font=legacy.FONT_NAMES[found.font]))
         self.offer.setMaximumWidth(max(200, self.editor.viewport().width() - 16))
         self.offer.adjustSize()
-        self.offer.move(max(0, self.editor.width() - self.offer.width() - 24), 8)
+        self.offer.move(max(0, self.editor.width() - self.offer.width() - 24),
+                        self._offer_top(start, end))
         self.offer.show()
         self.offer.raise_()
         return True
+
+    def _offer_top(self, start: int, end: int) -> int:
+        """Where the bar goes: just below the pasted text, else just above it, else at
+        the top — never over the text being judged (it covered a paste on line one)."""
+        viewport = self.editor.viewport()
+        top = viewport.mapTo(self.editor, QPoint(0, 0)).y()
+        height, gap = self.offer.height(), 6
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(end)
+        below = self.editor.cursorRect(cursor).bottom() + gap
+        if below >= 0 and below + height <= viewport.height():
+            return top + below
+        cursor.setPosition(start)
+        above = self.editor.cursorRect(cursor).top() - gap - height
+        if above >= 0:
+            return top + above
+        return top + 8
 
     # -- acting ---------------------------------------------------------------------
     def convert(self) -> None:
