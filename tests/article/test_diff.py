@@ -69,9 +69,9 @@ def _timed(words: int) -> float:
     for _ in range(words // 50):
         tokens[rng.randrange(len(tokens))] = "बदला"
     b = "".join(tokens)
-    started = time.perf_counter()
+    started = time.thread_time()
     ops = diff_text(a, b)
-    elapsed = time.perf_counter() - started
+    elapsed = time.thread_time() - started
     assert _rebuild(ops) == (a, b)
     return elapsed
 

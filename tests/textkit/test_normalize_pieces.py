@@ -67,5 +67,8 @@ def test_a_worker_normalizing_a_long_text_does_not_freeze_other_threads():
     whole = time.perf_counter()
     unicodedata.normalize("NFC", text)
     whole = time.perf_counter() - whole
-    longest, spent = _longest_gap_while(lambda: nfc(text + "c"))
-    assert longest < max(whole / 2, 0.002), (longest, whole, spent)
+    # A busy machine can deschedule this thread on its own; a regression (one C call
+    # over the whole text) holds it every time, so the best of three attempts counts.
+    attempts = [_longest_gap_while(lambda: nfc(text + "c")) for _ in range(3)]
+    longest, spent = min(attempts)
+    assert longest < max(whole / 2, 0.002), (attempts, whole)
