@@ -198,32 +198,3 @@ def test_bad_newsroom_values_block_export_with_the_cli_message(qtbot, tmp_path):
     assert "'Mars/Olympus' is not a time zone name" in dialog.settings_label.text()
     dialog.zone_combo.setEditText("Asia/Kolkata")
     assert dialog.export_button.isEnabled() and not dialog.settings_label.isVisible()
-
-
-def test_site_url_field_is_empty_until_the_newsroom_sets_one(qtbot, tmp_path):
-    """Without a newsroom site the Site URL field is empty with a hint (it showed
-    https://example.invalid as if it were the site); the export still uses that reserved
-    address, and a typed address replaces it."""
-    from khabar_editor.exporters.registry import PLACEHOLDER_SITE
-    from khabar_editor.settings import Settings
-
-    dialog = ExportDialog(None, golden_package(), str(tmp_path / "x.khabar"), settings=Settings())
-    qtbot.addWidget(dialog)
-    assert dialog.site_edit.text() == ""
-    assert "example.invalid" in dialog.site_edit.placeholderText()
-    assert dialog.export_button.isEnabled()
-    assert dialog.export_context().site_url == PLACEHOLDER_SITE
-    dialog.site_edit.setText("https://news.example.org")
-    assert dialog.export_context().site_url == "https://news.example.org"
-
-
-def test_one_export_warning_is_singular(qtbot, tmp_path):
-    """The result line says "1 warning" for one warning and "2 warnings" for two."""
-    from khabar_editor.settings import Settings
-
-    dialog = ExportDialog(None, golden_package(), str(tmp_path / "x.khabar"), settings=Settings())
-    qtbot.addWidget(dialog)
-    dialog._on_done(str(tmp_path / "a.zip"), ["only one"])
-    assert "1 warning; see the list above." in dialog.result_label.text()
-    dialog._on_done(str(tmp_path / "a.zip"), ["one", "two"])
-    assert "2 warnings; see the list above." in dialog.result_label.text()

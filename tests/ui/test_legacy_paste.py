@@ -60,23 +60,3 @@ def test_import_of_legacy_txt_offers_whole_document(window, qtbot, tmp_path, mon
     assert offer.isVisible() and offer.chosen_font() == "preeti"
     qtbot.mouseClick(offer.convert_button, Qt.MouseButton.LeftButton)
     assert window.editor.toPlainText().strip() == "नेपाल सरकार\n\nकाठमाडौंमा"
-
-
-def test_offer_does_not_cover_the_pasted_text(window, qtbot):
-    """The bar sits below (or above) the pasted lines, not over them: pasted on the first
-    line of an empty body it used to hide exactly the text it asks about."""
-    from PySide6.QtCore import QRect
-    from PySide6.QtGui import QTextCursor
-
-    offer = window.legacy_paste.offer
-    editor = window.editor
-    _paste(qtbot, window, "Hkkjr esa vkidk LokXkr gS")
-    qtbot.waitUntil(offer.isVisible, timeout=3000)
-    cursor = QTextCursor(editor.document())
-    cursor.setPosition(0)
-    first = editor.cursorRect(cursor)
-    cursor.setPosition(len(editor.toPlainText()))
-    last = editor.cursorRect(cursor)
-    pasted = QRect(0, first.top(), editor.viewport().width(), last.bottom() - first.top())
-    pasted.translate(editor.viewport().mapTo(editor, pasted.topLeft()) - pasted.topLeft())
-    assert not offer.geometry().intersects(pasted), (offer.geometry(), pasted)

@@ -177,3 +177,59 @@ def test_photo_fields_show_the_start_of_a_long_caption(make_window):
     media = window.metadata.media
     for edit in (media.caption, media.alt):
         assert edit.text() and edit.cursorPosition() == 0
+
+
+def _export_dialog(qtbot, tmp_path):
+    from khabar_editor.settings import Settings
+    from khabar_editor.ui.export_dialog import ExportDialog
+    from tests.exporters.helpers import golden_package
+
+    dialog = ExportDialog(None, golden_package(), str(tmp_path / "x.khabar"), settings=Settings())
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_site_url_field_is_empty_until_the_newsroom_sets_one(qtbot, tmp_path):
+    """Without a newsroom site the Site URL field is empty with a hint (it showed
+    https://example.invalid as if it were the site); the export still uses that reserved
+    address, and a typed address replaces it."""
+    from khabar_editor.exporters.registry import PLACEHOLDER_SITE
+
+    dialog = _export_dialog(qtbot, tmp_path)
+    assert dialog.site_edit.text() == ""
+    assert "example.invalid" in dialog.site_edit.placeholderText()
+    assert dialog.export_button.isEnabled()
+    assert dialog.export_context().site_url == PLACEHOLDER_SITE
+    dialog.site_edit.setText("https://news.example.org")
+    assert dialog.export_context().site_url == "https://news.example.org"
+
+
+def test_one_export_warning_is_singular(qtbot, tmp_path):
+    """The result line says "1 warning" for one warning and "2 warnings" for two."""
+    dialog = _export_dialog(qtbot, tmp_path)
+    dialog._on_done(str(tmp_path / "a.zip"), ["only one"])
+    assert "1 warning; see the list above." in dialog.result_label.text()
+    dialog._on_done(str(tmp_path / "a.zip"), ["one", "two"])
+    assert "2 warnings; see the list above." in dialog.result_label.text()
+
+
+def test_legacy_offer_does_not_cover_the_pasted_text(window, qtbot):
+    """The legacy-font bar sits below (or above) the pasted lines, not over them: pasted
+    on the first line of an empty body it used to hide exactly the text it asks about."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QGuiApplication, QTextCursor
+
+    offer = window.legacy_paste.offer
+    editor = window.editor
+    QGuiApplication.clipboard().setText("Hkkjr esa vkidk LokXkr gS")
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(offer.isVisible, timeout=3000)
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(0)
+    first = editor.cursorRect(cursor)
+    cursor.setPosition(len(editor.toPlainText()))
+    last = editor.cursorRect(cursor)
+    pasted = QRect(0, first.top(), editor.viewport().width(), last.bottom() - first.top())
+    pasted.translate(editor.viewport().mapTo(editor, pasted.topLeft()) - pasted.topLeft())
+    assert not offer.geometry().intersects(pasted), (offer.geometry(), pasted)
