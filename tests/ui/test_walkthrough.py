@@ -233,3 +233,23 @@ def test_legacy_offer_does_not_cover_the_pasted_text(window, qtbot):
     pasted = QRect(0, first.top(), editor.viewport().width(), last.bottom() - first.top())
     pasted.translate(editor.viewport().mapTo(editor, pasted.topLeft()) - pasted.topLeft())
     assert not offer.geometry().intersects(pasted), (offer.geometry(), pasted)
+
+
+def test_cancelled_passphrase_says_saves_are_unsigned(make_window, monkeypatch, tmp_path):
+    """Cancelling the passphrase of one's signing key leaves a status-bar line saying the
+    packages are now saved unsigned and how to unlock it (it was silent); entering it
+    through Preferences → OK unlocks the key."""
+    from khabar_editor.package import signing
+    from khabar_editor.ui import desk_dialogs
+
+    key = signing.generate_key("सुनीता कुमारी")
+    key_path, _pub = signing.save_key(key, tmp_path / "my-key", passphrase="गुप्त-वाक्य 2026")
+    window = make_window(user_name="सुनीता कुमारी", identity_confirmed=True,
+                         signing_key_file=str(key_path))
+    monkeypatch.setattr(desk_dialogs, "ask_passphrase", lambda *a, **k: None)
+    assert not window.desk.unlock_signing_key()
+    assert "saved unsigned" in window.statusBar().currentMessage()
+    assert window.session.signing_key is None
+    monkeypatch.setattr(desk_dialogs, "ask_passphrase", lambda *a, **k: "गुप्त-वाक्य 2026")
+    window.desk.settings_changed()
+    assert window.session.signing_key is not None

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from khabar_editor.errors import KhabarError
-from khabar_editor.i18n import _
+from khabar_editor.i18n import N_, _
 from khabar_editor.settings import save_settings
 from khabar_editor.ui import desk_dialogs, dialogs
 from khabar_editor.ui.desk_banner import BannerState, DeskBanner
@@ -52,6 +52,10 @@ class ChangesDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.resize(1100, 680)
+
+
+MSG_KEY_LOCKED = N_("Your signing key is locked: packages are saved unsigned. Edit → "
+                    "Preferences → OK asks for its passphrase again.")
 
 
 def _revoked(verification: Any) -> bool:
@@ -149,6 +153,8 @@ class DeskController:
                 for _try in range(PASSPHRASE_TRIES):
                     passphrase = desk_dialogs.ask_passphrase(path.stem, self.window)
                     if passphrase is None:
+                        # Say it where it stays visible: saves are unsigned from now on.
+                        self.window.statusBar().showMessage(_(MSG_KEY_LOCKED))
                         return False
                     try:
                         key = signing.load_signing_key(path, passphrase)
