@@ -163,3 +163,19 @@ def test_banner_names_a_revoked_key(qtbot, khabar_dirs):
     assert banner.signature_label.property("verdict") == "bad"
     banner.show_state(BannerState(**state))
     assert banner.signature_label.text() == "Signature broken"
+
+
+def test_banner_integrity_colours_match_the_inbox(qtbot, khabar_dirs):
+    """"Changed after signing" is a warning (amber) in the banner as in the inbox — it is
+    usually the desk's own edit — and only a corrupt or unsafe package is red."""
+    from khabar_editor.ui.app import create_application
+    from khabar_editor.ui.desk_banner import BannerState, DeskBanner
+
+    create_application(["test"], "en")
+    banner = DeskBanner()
+    qtbot.addWidget(banner)
+    base = dict(sender="सुनीता", received="", status="in-edit", signature="valid",
+                signer="सुनीता", desk=True)
+    for integrity, verdict in (("intact", "good"), ("changed", "warn"), ("corrupt", "bad")):
+        banner.show_state(BannerState(**base, integrity=integrity))
+        assert banner.integrity_label.property("verdict") == verdict, integrity

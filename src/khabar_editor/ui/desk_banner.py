@@ -147,7 +147,10 @@ class DeskBanner(QFrame):
         self.status_label.setText(_("Status: {status}").format(
             status=desk_labels.status_text(state.status)))
         self._set(self.integrity_label, desk_labels.integrity_text(state.integrity)
-                  if state.integrity else "", _GOOD if state.integrity == "intact" else _BAD)
+                  if state.integrity else "",
+                  # As in the inbox: edited after signing is a warning (usually the
+                  # desk's own edits), only a corrupt or unsafe package is red.
+                  {"intact": _GOOD, "changed": _WARN}.get(state.integrity, _BAD))
         colour = {"valid": _GOOD, "broken": _BAD}.get(state.signature, _WARN)
         self._set(self.signature_label, desk_labels.signature_text(state.signature, state.signer,
                                                              state.integrity, state.revoked)
