@@ -18,17 +18,13 @@ from khabar_editor.article.model import Article
 from khabar_editor.package.spec import FORMAT_VERSION
 from khabar_editor.problems import Problem
 from khabar_editor.textkit.normalize import (
-    BOM, MAX_MARK_RUN, nfc, normalize_newlines, stream_safe,
+    BOM, nfc, normalize_newlines, stream_safe,
 )
 
 # C0 controls except tab and newline, DEL, and C1 controls (NEL U+0085 included:
 # YAML would fold it into a space, so it could never round trip).
 # Lone surrogates (from "\\ud800" escapes in YAML or JSON) cannot be stored as UTF-8.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-# A run of 31 characters from U+0300 on: what a run of more than 30 combining marks
-# (all at U+0300 or above) needs, so text without one is stream-safe as it is. Found
-# with the standard library's quick character sets; the full mark test runs only then.
-_MAYBE_MARK_RUN = re.compile("[^\x00-\u02ff]{%d}" % (MAX_MARK_RUN + 1))
 # Whitespace and BOMs at either end of a word-list entry.
 _EDGES = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
 
@@ -147,8 +143,7 @@ def clean_text(text: str) -> str:
     if text.isascii() and _CONTROLS.search(text) is None:  # most field values: as they are
         return text  # (ASCII is NFC and stream-safe; \r is one of the controls)
     text = _CONTROLS.sub("", normalize_newlines(text))
-    if _MAYBE_MARK_RUN.search(text) is not None:
-        text = stream_safe(text)
+    text = stream_safe(text)  # quick: a word of 31 characters first, then the mark scan
     return nfc(text.lstrip(BOM))
 
 

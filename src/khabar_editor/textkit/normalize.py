@@ -130,12 +130,16 @@ def _mark_runs_cut(text: str) -> str:
     return _MARK_RUN.sub(lambda m: m.group(1) + CGJ, text)
 
 
+def _may_have_mark_run(text: str) -> bool:
+    """Whether a word of ``text`` holds 31 characters from U+0300 on in a row (a run of
+    marks has no whitespace, and real words are short: most are not even looked at)."""
+    return any(_MAYBE_MARK_RUN.search(word) is not None
+               for word in text.split() if len(word) > MAX_MARK_RUN)
+
+
 def stream_safe(text: str) -> str:
     """``text`` with a CGJ after every 30 consecutive combining marks (UAX #15)."""
-    if (len(text) <= MAX_MARK_RUN or text.isascii()
-            # a run of marks is no whitespace: in real text every word is short
-            or max(map(len, text.split()), default=0) <= MAX_MARK_RUN
-            or _MAYBE_MARK_RUN.search(text) is None):
+    if len(text) <= MAX_MARK_RUN or text.isascii() or not _may_have_mark_run(text):
         return text
     done = _safe_memo.get(text)
     if done is None:
