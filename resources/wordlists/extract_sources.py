@@ -16,6 +16,12 @@ against its sha256 (source, commit and licence in ``resources/LICENSES/``):
   transliteration lexicon ``hi.translit.sampled.train.tsv``;
 * HiNER (CC BY-SA 4.0; ``hiner.txt``): ``validation.conll`` of the original tag set,
   Hindi news and tourism sentences with named-entity tags;
+* IL-NER (CC BY 4.0; ``il-ner-hi.txt``): ``Hindi-train.txt``, ``Hindi-dev.txt`` and
+  ``Hindi-test.txt``, Hindi sentences with named-entity tags (Bhashini project), counted
+  with HiNER;
+* NTREX-128 (CC BY-SA 4.0; ``ntrex-128-hindi.txt``): ``newstest2019-ref.hin.txt``, the
+  WMT 2019 news test set translated into Hindi (dense with foreign names), counted with
+  the Wikipedia sentences;
 * Unicode Unilex (Unicode-DFS-2016; ``unilex-hi.txt``): ``hi.txt``, word frequencies
   of a Hindi web crawl;
 * CLDR through Babel (Unicode licence; ``cldr-hi.txt``): Hindi names of countries,
@@ -23,9 +29,9 @@ against its sha256 (source, commit and licence in ``resources/LICENSES/``):
   read from the installed ``babel``).
 
 Output columns: ``word, wiki, titles, ner, ner_tags, unilex, flags`` where ``wiki`` is
-the count in the Wikipedia sentences, ``titles`` the summed page count of the section
-titles holding the word, ``ner`` the HiNER count and ``ner_tags`` how many of those
-carried a person/location/organisation/other-entity tag, ``unilex`` the Unilex
+the count in the Wikipedia sentences (and NTREX), ``titles`` the summed page count of the section
+titles holding the word, ``ner`` the HiNER and IL-NER count and ``ner_tags`` how many
+of those carried a person/location/organisation/other-entity tag, ``unilex`` the Unilex
 frequency and ``flags`` ``t`` (transliteration lexicon) and/or ``c`` (CLDR).
 """
 
@@ -56,11 +62,20 @@ SHA256 = {
         "4b3f872d3363a91f949dfb640acab6a968ed7d2d65829a22af662c3e99ef7803",
     "validation.conll":
         "a6e25d553a4ea2136089989d3c78f729c08554c02d0e870900950c7b1f39995b",
+    "Hindi-train.txt":
+        "298323cc1bf51fa81ba146f5803b91a589444a4ba40775080412b40ea9444c98",
+    "Hindi-dev.txt":
+        "013ca50be438e333f76549b06aabeb7cdc659eb707cd09378f9e0ef799d21f0d",
+    "Hindi-test.txt":
+        "018a30e0927774ce9ec121ef3111802bfc002a7fd5eaaf96046f019a27a812b9",
+    "newstest2019-ref.hin.txt":
+        "10d612b3960dc1f90d297aff7e3c6d39e6eb7221b912cef0c053d9f510e41bbc",
     "hi.txt":
         "3b4580d72c44472f825235cae271214c359f58be3998fe8d4a6ff2d596a2791f",
 }
 ENTITY_TAGS = ("PERSON", "LOCATION", "ORGANIZATION", "MISC", "FESTIVAL", "GAME",
-               "LITERATURE", "RELIGION", "LANGUAGE")
+               "LITERATURE", "RELIGION", "LANGUAGE",
+               "NEP", "NEL", "NEO", "NEAR")  # IL-NER: person, location, organisation, artefact
 
 
 def _checked(folder: Path, name: str) -> Path:
@@ -104,6 +119,9 @@ def extract(folder: Path) -> dict[str, list]:
     text = _checked(folder, "hi.romanized.rejoined.dev.native.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         wiki.update(_words(line))
+    for line in _checked(folder, "newstest2019-ref.hin.txt").read_text(
+            encoding="utf-8").splitlines():
+        wiki.update(_words(line))
     titles: Counter[str] = Counter()
     with gzip.open(_checked(folder, "hi.wiki-full.nonblock.sections.tsv.gz"), "rt",
                    encoding="utf-8") as fh:
@@ -118,14 +136,15 @@ def extract(folder: Path) -> dict[str, list]:
         translit.update(_words(line.split("\t")[0]))
     ner: Counter[str] = Counter()
     tagged: Counter[str] = Counter()
-    for line in _checked(folder, "validation.conll").read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) != 2:
-            continue
-        for word in _words(parts[0]):
-            ner[word] += 1
-            if parts[1][2:] in ENTITY_TAGS:
-                tagged[word] += 1
+    for name in ("validation.conll", "Hindi-train.txt", "Hindi-dev.txt", "Hindi-test.txt"):
+        for line in _checked(folder, name).read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) != 2:
+                continue
+            for word in _words(parts[0]):
+                ner[word] += 1
+                if parts[1].strip()[2:] in ENTITY_TAGS:
+                    tagged[word] += 1
     unilex: dict[str, int] = {}
     for line in _checked(folder, "hi.txt").read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
