@@ -312,7 +312,8 @@ def run(show_flags: int = 0, only: str | None = None, dev_only: bool = False) ->
             sample = [t for t in rng.sample(tokens, min(300, len(tokens))) if len(t) >= 3]
             bad = [w[:-1] + "ि" if not w.endswith("ि") else w[:-1] + "ी" for w in sample]
             med, p95 = suggestion_latency(language, personal, bad)
-            rows.append(_row(f"[{language} {path.stem}] suggestions per unknown word, p95", p95, "ms",
+            name = f"[{language} {path.stem}] suggestions per unknown word, p95"
+            rows.append(_row(name, p95, "ms",
                              "<= 20 ms", "", f"median {med:.1f} ms, {len(bad)} words"))
     return rows
 
