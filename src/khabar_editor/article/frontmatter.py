@@ -435,7 +435,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
     byline = _mapping(data, "byline")
     dateline = _mapping(data, "dateline")
     place = _mapping(data, "place")
-    article = Article(
+    fields: dict[str, Any] = dict(
         headline=_text(data, "headline"),
         deck=_text(data, "deck"),
         summary=_text(data, "summary"),
@@ -461,12 +461,15 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         embargo=_datetime(data.get("embargo"), "embargo"),
         media=_media(data.get("media")),
     )
+    # Read in the same order as before (the first wrong field is the one reported), and
+    # passed in, so that Article's defaults (a fresh UUID, the time now) are made only
+    # for what the front matter lacks.
     if data.get("id"):
-        article.id = _text(data, "id")
+        fields["id"] = _text(data, "id")
     created = _datetime(data.get("created"), "created")
     modified = _datetime(data.get("modified"), "modified")
     if created is not None:
-        article.created = created
+        fields["created"] = created
     if modified is not None:
-        article.modified = modified
-    return article
+        fields["modified"] = modified
+    return Article(**fields)

@@ -6,7 +6,6 @@ Field names are the front-matter keys of ``article.md`` (see
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from enum import Enum
@@ -45,6 +44,8 @@ def now_utc() -> datetime:
 
 def new_id() -> str:
     """A fresh article id (UUID 4, lowercase, hyphenated)."""
+    import uuid  # (with platform: not needed to read or check an article)
+
     return str(uuid.uuid4())
 
 

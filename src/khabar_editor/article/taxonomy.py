@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from khabar_editor.article.frontmatter import load_yaml
@@ -121,6 +120,11 @@ def _code(entry: dict, key: str, index: int) -> str:
 @lru_cache(maxsize=1)
 def default_taxonomy() -> Taxonomy:
     """The taxonomy shipped with the application (parsed once; it is immutable)."""
+    shipped = Path(__file__).resolve().parent.parent / "data" / "taxonomy" / "categories.yaml"
+    if shipped.is_file():  # an installed or source tree: no importlib.resources needed
+        return parse_taxonomy(shipped.read_text(encoding="utf-8"))
+    from importlib import resources  # zipped installs
+
     ref = resources.files("khabar_editor") / "data" / "taxonomy" / "categories.yaml"
     return parse_taxonomy(ref.read_text(encoding="utf-8"))
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import regex
+from functools import lru_cache
+from typing import Any
 
 ZWJ = "\u200d"
 ZWNJ = "\u200c"
@@ -116,7 +116,20 @@ def normalize_newlines(text: str) -> str:
 MAX_MARK_RUN = 30
 CGJ = "\u034f"
 _MARK = r"[^\P{M}\u034f]"  # a mark other than CGJ itself
-_MARK_RUN = regex.compile(r"(%s{%d})(?=%s)" % (_MARK, MAX_MARK_RUN, _MARK))
+
+
+@lru_cache(maxsize=1)
+def _mark_run() -> Any:
+    """The mark-run pattern (``regex`` is imported only when a text may need a cut)."""
+    import regex
+
+    return regex.compile(r"(%s{%d})(?=%s)" % (_MARK, MAX_MARK_RUN, _MARK))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "_MARK_RUN":
+        return _mark_run()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # Every combining mark is at U+0300 or above, so a text without 31 such characters in
@@ -127,7 +140,7 @@ _MAYBE_MARK_RUN = re.compile("[^\x00-\u02ff]{%d}" % (MAX_MARK_RUN + 1))
 
 
 def _mark_runs_cut(text: str) -> str:
-    return _MARK_RUN.sub(lambda m: m.group(1) + CGJ, text)
+    return _mark_run().sub(lambda m: m.group(1) + CGJ, text)
 
 
 def _may_have_mark_run(text: str) -> bool:
