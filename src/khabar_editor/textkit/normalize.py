@@ -152,12 +152,19 @@ def _may_have_mark_run(text: str) -> bool:
 
 def stream_safe(text: str) -> str:
     """``text`` with a CGJ after every 30 consecutive combining marks (UAX #15)."""
-    if len(text) <= MAX_MARK_RUN or text.isascii() or not _may_have_mark_run(text):
+    if len(text) <= MAX_MARK_RUN or text.isascii():
         return text
     done = _safe_memo.get(text)
     if done is None:
+        if not _may_have_mark_run(text):
+            # A long text is often checked again (article.md when read, then when its
+            # front matter is split off): remember that it needs no cut.
+            return _remember(_safe_memo, text, text) if len(text) > _REMEMBER_SAFE else text
         done = _remember(_safe_memo, text, _by_pieces(_mark_runs_cut, text))
     return done
+
+
+_REMEMBER_SAFE = 512
 
 
 def normalize_text(text: str) -> str:
