@@ -129,12 +129,15 @@ def _likely_misspelling(word: str, scores: dict[str, int], trusted: set[str]) ->
     return False
 
 
-def _lost_hard_nukta(word: str, known: set[str]) -> bool:
-    """``word`` has ड/ढ where a known word has ड़/ढ़ (that nukta is never optional)."""
-    for i, ch in enumerate(word):
-        if ch in "डढ" and word[i + 1:i + 2] != "\u093c":
-            if word[:i + 1] + "\u093c" + word[i + 1:] in known:
-                return True
+def _lost_hard_nukta(word: str, known: AbstractSet[str]) -> bool:
+    """``word`` has ड/ढ where a known word has ड़/ढ़ (that nukta is never optional), also
+    when the nukta slipped onto a neighbouring letter (लडक़ी, whose plain variant लडकी
+    would otherwise come in)."""
+    for form in {word, strip_optional_nukta(word)}:
+        for i, ch in enumerate(form):
+            if ch in "डढ" and form[i + 1:i + 2] != "\u093c":
+                if form[:i + 1] + "\u093c" + form[i + 1:] in known:
+                    return True
     return False
 
 
@@ -227,7 +230,19 @@ def build() -> dict[str, int]:
     _add_source_words(words, scores, trusted)
     junk = {w for w in words if _malformed(w)}
     print(f"{len(junk)} malformed words left out (अाज, ुर, अपनेे)", file=sys.stderr)
-    return {w: s for w, s in words.items() if w not in junk}
+    long_plural = {w for w in words if _long_ii_plural(w, words)}
+    print(f"{len(long_plural)} plurals with ई for इ left out (कार्रवाईयों)", file=sys.stderr)
+    return {w: s for w, s in words.items() if w not in junk and w not in long_plural}
+
+
+_LONG_II_PLURAL = re.compile("\u0908(\u092f\u094b\u0902|\u092f\u093e\u0902|\u092f\u093e\u0901)$")
+
+
+def _long_ii_plural(word: str, words: AbstractSet[str]) -> bool:
+    """The plural of a noun in -ई written with ई (कार्रवाईयों, सुनवाईयां): Hindi shortens
+    it to इ (कार्रवाइयों); a slip when that spelling is known."""
+    m = _LONG_II_PLURAL.search(word)
+    return m is not None and word[:m.start()] + "\u0907" + m.group(1) in words
 
 
 _SIGN = "[\u093e-\u094c\u0962\u0963]"  # vowel signs
