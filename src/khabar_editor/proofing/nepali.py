@@ -12,6 +12,7 @@ hold no joiners.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 # Longest first, so that सँगै is tried before सँग and हरूले before ले.
 POSTPOSITIONS = tuple(sorted({
@@ -27,20 +28,27 @@ MIN_STEM = 2
 MAX_LAYERS = 2
 
 
-def _table(endings: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
-    """Endings as a set and their lengths, longest first: ``_ending_matches`` then looks
-    up one slice per length instead of testing every ending (the suggestion path asks
-    this thousands of times a word)."""
-    return frozenset(endings), tuple(sorted({len(e) for e in endings}, reverse=True))
+EndingTable = dict[str, tuple[tuple[str, int], ...]]
 
 
-def _ending_matches(word: str, table: tuple[frozenset[str], tuple[int, ...]],
-                    room: int = 1) -> list[str]:
+def _table(endings: tuple[str, ...]) -> EndingTable:
+    """Endings grouped by their last character, longest first: ``_ending_matches`` then
+    tests only the few endings that can match the word's last letter (the suggestion path
+    asks this hundreds of thousands of times per article; most words match none)."""
+    table: dict[str, list[tuple[str, int]]] = {}
+    for ending in sorted(set(endings), key=len, reverse=True):
+        table.setdefault(ending[-1], []).append((ending, len(ending)))
+    return {last: tuple(items) for last, items in table.items()}
+
+
+def _ending_matches(word: str, table: EndingTable, room: int = 1) -> list[str]:
     """The endings of ``table`` that ``word`` ends with, longest first, leaving at least
     ``room`` characters before them."""
-    endings, lengths = table
-    n = len(word)
-    return [word[n - k:] for k in lengths if n - k >= room and word[n - k:] in endings]
+    found = table.get(word[-1:])
+    if not found:
+        return []
+    most = len(word) - room
+    return [e for e, k in found if k <= most and word.endswith(e)]
 
 
 _POSTPOSITIONS = _table(POSTPOSITIONS)
@@ -139,6 +147,8 @@ _INFINITIVE_AUXILIARIES = ("सक", "पर", "थाल", "लाग", "चा
 # Forms of रहनु with a candrabindu before -दा/-दै (गरिरहँदा, खाइरहँदै).
 _RAHA_FORMS = ("रहँदा", "रहँदै", "रहँदैन", "रहँदो")
 _PARTICIPLE_IRREGULAR = {"भइ": "हुनु", "भै": "हुनु", "गइ": "जानु", "लिइ": "लिनु"}
+_BEFORE_AUXILIARY = frozenset("\u093fइ" + "".join(p[-1] for p in _PARTICIPLE_IRREGULAR))
+"""The last letters of every participle :func:`_participle_infinitives` reads."""
 _SIGNS = set("\u093e\u093f\u0940\u0941\u0942\u0943\u0947\u0948\u094b\u094c\u0901\u0902")
 
 
@@ -206,11 +216,14 @@ def verb_analyses(word: str) -> Iterator[tuple[str, ...]]:
     for aux in _AUXILIARIES:                  # गरिरहेको, खाइसकेको, लगाइदिने
         i = word.find(aux, 2)
         while i > 0:
-            part, tail = word[:i], word[i:]
-            if (_is_form_of(tail, aux) or tail in (aux + "नु", aux + _HALANT + "नु")
-                    or (aux == "रह" and tail in _RAHA_FORMS)):
-                for inf in _participle_infinitives(part):
-                    yield (inf,)
+            # Only a participle in -इ/-ि (or भै) takes an auxiliary: test that first, the
+            # tail (its ending analysis, remembered) only then.
+            if word[i - 1] in _BEFORE_AUXILIARY:
+                part, tail = word[:i], word[i:]
+                if (_is_form_of(tail, aux) or tail in (aux + "नु", aux + _HALANT + "नु")
+                        or (aux == "रह" and tail in _RAHA_FORMS)):
+                    for inf in _participle_infinitives(part):
+                        yield (inf,)
             i = word.find(aux, i + 1)
     for aux in _INFINITIVE_AUXILIARIES if "न" in word[1:] else ():  # हुनसक्छ, गर्नसक्ने
         for joint in ("न" + aux, "नु" + aux):
@@ -224,6 +237,7 @@ def verb_analyses(word: str) -> Iterator[tuple[str, ...]]:
                 yield (inf,)
 
 
+@lru_cache(maxsize=65536)
 def _is_form_of(tail: str, aux: str) -> bool:
     """Whether ``tail`` is a finite or honorific form of the auxiliary stem ``aux``
     (रहेको, सकेको, राख्नुभएको, पर्छ)."""
