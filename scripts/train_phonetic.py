@@ -375,6 +375,9 @@ def main() -> int:
     joint.add_argument("--order", type=int, default=3)
     joint.add_argument("--joint-min-count", type=int, default=2)
     joint.add_argument("--weights", help="lm,known,freq: skip the grid search on dev")
+    joint.add_argument("--channel-mix", type=float, default=0.0, metavar="WEIGHT",
+                       help="re-rank the best candidates with a class-context channel "
+                            "trained by EM (train for --dev-model, train+dev shipped)")
     joint.add_argument("--dev-model", type=Path, metavar="OUT",
                        help="also write the model trained without the dev split")
     args = parser.parse_args()
@@ -450,26 +453,32 @@ def _main_joint(args: argparse.Namespace, train: list, dev: list, lexicon: dict[
     aligner = PhoneticModel({**channel, "lm": {}, "lm_order": LM_ORDER, "joint": None}, {})
     base_words = set(lexicon) | {d for d, _r, _c in train} | {w for w, _r, _c in sent_final}
 
-    def build(pairs: list, words: set[str], weights: Weights) -> dict:
+    def build(pairs: list, words: set[str], weights: Weights, mix_pairs: list) -> dict:
         seqs = graphones(aligner, pairs)
         print(f"aligned {len(seqs)} of {len(pairs)} pairs", file=sys.stderr)
+        mix = channel
+        if weights.channel:
+            chan, end = em(mix_pairs, args.iterations)
+            mix = build_data(chan, end, {}, weights, [])
         data = {"format": 2, "lang": "hi", "lm_order": LM_ORDER,
-                "weights": {"lm": weights.lm, "known": weights.known, "freq": weights.freq},
-                "inverse": channel["inverse"], "end": channel["end"],
+                "weights": {"lm": weights.lm, "known": weights.known, "freq": weights.freq,
+                            "channel": weights.channel},
+                "inverse": mix["inverse"], "end": mix["end"],
                 "lm": train_lm(sorted(words), min_count=args.lm_min_count),
                 "joint": train_joint(seqs, args.order, args.joint_min_count)}
         return data
 
     if args.weights:
-        best = Weights(*(float(x) for x in args.weights.split(",")))
+        best = Weights(*(float(x) for x in args.weights.split(",")), channel=args.channel_mix)
     else:
         tune = random.Random(11).sample(dev, min(args.tune_rows, len(dev)))
-        data = build(train + sent_tune, base_words - dev_words, Weights())
+        data = build(train + sent_tune, base_words - dev_words,
+                     Weights(channel=args.channel_mix), train)
         best, best_score = Weights(), -1.0
         for lm_w in (0.2, 0.3, 0.5):
             for known in (1.0, 2.0, 3.0):
                 for freq in (0.006, 0.01):
-                    w = Weights(lm_w, known, freq)
+                    w = Weights(lm_w, known, freq, args.channel_mix)
                     s = evaluate(PhoneticModel(data, lexicon, w, beam=JOINT_BEAM), tune)
                     print(f"dev lm={lm_w} known={known} freq={freq}: top1 {s.top1:.3f} "
                           f"top5 {s.top5:.3f}", file=sys.stderr)
@@ -477,8 +486,8 @@ def _main_joint(args: argparse.Namespace, train: list, dev: list, lexicon: dict[
                         best, best_score = w, s.top1 + 0.5 * s.top5
     print(f"weights {best}", file=sys.stderr)
     if args.dev_model:  # the same without the dev split, to measure on dev honestly
-        _write(args.dev_model, build(train + sent_tune, base_words - dev_words, best))
-    data = build(train + dev + sent_final, base_words | dev_words, best)
+        _write(args.dev_model, build(train + sent_tune, base_words - dev_words, best, train))
+    data = build(train + dev + sent_final, base_words | dev_words, best, train + dev)
     data["sources"] = [args.train.name, args.dev.name]
     if args.sentences:
         data["sources"].append(args.sentences[0].name + " (dev half)")

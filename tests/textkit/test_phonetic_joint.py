@@ -91,3 +91,20 @@ def test_graphone_model_learns_from_aligned_pairs(trainer):
     assert typed == whole
     assert model.forced_score("कमल", "kamal") > model.forced_score("कमल", "kml") - 50
     assert model.forced_score("कमल", "zzzz") < -1e8
+
+
+def test_channel_re_ranking_reorders_only_the_best_candidates():
+    """With the channel weight on, the best candidates are re-ordered, none added or lost;
+    with it off the graphone ranking is used as is."""
+    from dataclasses import replace
+
+    from khabar_editor.textkit.phonetic.model import CHANNEL_TOP
+
+    model = load_model("hi")
+    assert model.weights.channel > 0
+    mixed = model.candidates("bharat", CHANNEL_TOP)
+    plain = PhoneticModel(read_model_data(data_path("hi")), model.lexicon,
+                          replace(model.weights, channel=0.0))
+    unmixed = plain.candidates("bharat", CHANNEL_TOP)
+    assert set(mixed) == set(unmixed)
+    assert mixed[0] == "भारत"

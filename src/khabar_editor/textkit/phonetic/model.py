@@ -45,6 +45,8 @@ LEXICON_PER_KEY = 60   # known words kept per consonant skeleton (most frequent 
 LEXICON_TRIED = 40     # of which scored for one input
 JOINT_MIN_TOKEN = 3    # graphones seen fewer times are not proposed
 JOINT_MAX_CHARS = 8    # nor more than this many code points for one Roman segment
+CHANNEL_TOP = 15       # candidates re-ranked with the channel (format 2, weight > 0)
+CHANNEL_FLOOR = -40.0  # channel score of a candidate it cannot align
 JOINT_BEAM = 16        # beam of the joint model (24 was no better on dev, 3× slower)
 
 
@@ -93,6 +95,7 @@ class Weights:
     lm: float = 1.0
     known: float = 2.0
     freq: float = 0.004
+    channel: float = 0.0  # format 2: weight of the format-1 channel when re-ranking
 
 
 class NgramLM:
@@ -393,6 +396,11 @@ class PhoneticModel:
             score += wt.known + wt.freq * self.lexicon.get(word, 0)
             finals[word] = score
         ranked = sorted(finals.items(), key=lambda kv: kv[1], reverse=True)
+        if self.joint is not None and wt.channel and self.forward:
+            top = [(w, s + wt.channel * max(CHANNEL_FLOOR, self._forced_channel(w, roman)))
+                   for w, s in ranked[:CHANNEL_TOP]]
+            top.sort(key=lambda kv: kv[1], reverse=True)
+            ranked = top + ranked[CHANNEL_TOP:]
         return ranked[:k]
 
     # -- known words the beam may have missed ----------------------------------------
@@ -417,6 +425,13 @@ class PhoneticModel:
         """Best alignment score of ``word`` for ``roman``: channel + weighted LM + end."""
         if self.joint is not None:
             return self._forced_joint(word, roman)
+        total = self._forced_channel(word, roman)
+        if total <= NEG:
+            return NEG
+        return total + self.weights.lm * self._word_lm(word)
+
+    def _forced_channel(self, word: str, roman: str) -> float:
+        """Best alignment score of ``word`` for ``roman`` under the channel (+ end)."""
         m, n = len(word), len(roman)
         best = [[NEG] * (n + 1) for _ in range(m + 1)]
         best[0][0] = 0.0
@@ -445,15 +460,7 @@ class PhoneticModel:
             lp = ends.get(roman[j:])
             if lp is not None and best[m][j] > NEG:
                 total = max(total, best[m][j] + lp)
-        if total <= NEG:
-            return NEG
-        ctx = BOS * (self.lm.order - 1)
-        lm = 0.0
-        for ch in word:
-            lm += self.lm.logp(ctx, ch)
-            ctx += ch
-        lm += self.lm.logp(ctx, END)
-        return total + self.weights.lm * lm
+        return total
 
     def _word_lm(self, word: str) -> float:
         ctx = BOS * (self.lm.order - 1)
