@@ -325,7 +325,14 @@ def _row(name: str, value: float, unit: str, target: str = "", baseline: float |
 
 
 if __name__ == "__main__":
-    show = int(sys.argv[sys.argv.index("--flags") + 1]) if "--flags" in sys.argv else 0
-    lang = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv else None
-    for r in run(show, lang, "--dev" in sys.argv):
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--flags", type=int, default=0, metavar="N",
+                        help="print N flagged tokens of each dev set")
+    parser.add_argument("--lang", choices=("hi", "ne"), help="only this language's sets")
+    parser.add_argument("--dev", action="store_true",
+                        help="dev splits only (never read the held-out splits while tuning)")
+    options = parser.parse_args()
+    for r in run(options.flags, options.lang, options.dev):
         print(f"{r['name']:<58} {r['value']:>8} {r['unit']:<8} {r['target']:<8} {r['note']}")
