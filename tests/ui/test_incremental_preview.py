@@ -23,22 +23,24 @@ def _blocks(pane: PreviewPane) -> list[tuple]:
     return out
 
 
-def _pane(qtbot, article, media):
+def _pane(qtbot, article, media, parent=None):
+    """A preview of ``article``; shown on its own unless it is put in ``parent``."""
     revision = [0]
 
     def job():
         revision[0] += 1
         return make_job(revision[0], article, "latin", None)
 
-    pane = PreviewPane(job, lambda: media)
-    qtbot.addWidget(pane)
-    pane.resize(600, 800)
-    pane.show()
+    pane = PreviewPane(job, lambda: media, parent)
+    if parent is None:
+        qtbot.addWidget(pane)
+        pane.resize(600, 800)
+        pane.show()
     return pane
 
 
 def _refresh(pane: PreviewPane, qtbot) -> None:
-    with qtbot.waitSignal(pane.rendered, timeout=10_000):
+    with qtbot.waitSignal(pane.rendered, timeout=20_000):
         pane.render_now()
 
 

@@ -11,10 +11,9 @@ import random
 
 from PySide6.QtWidgets import QMainWindow
 
-from khabar_editor.app.preview import make_job
 from khabar_editor.app.sample import sample_package
 from khabar_editor.ui import preview_pane, scroll_sync
-from khabar_editor.ui.preview_pane import PreviewPane
+from tests.ui.test_incremental_preview import _blocks, _pane, _refresh
 
 
 def _article(paragraphs: int):
@@ -24,37 +23,6 @@ def _article(paragraphs: int):
         body.append(f"## खंड {i}" if i % 9 == 0 else f"अनुच्छेद {i} में कुछ शब्द हैं और एक वाक्य।")
     pkg.article.body = "\n\n".join(body)
     return pkg, body
-
-
-def _pane(qtbot, article, media, parent=None):
-    revision = [0]
-
-    def job():
-        revision[0] += 1
-        return make_job(revision[0], article, "latin", None)
-
-    pane = PreviewPane(job, lambda: media, parent)
-    if parent is None:
-        qtbot.addWidget(pane)
-        pane.resize(600, 800)
-        pane.show()
-    return pane
-
-
-def _refresh(pane: PreviewPane, qtbot) -> None:
-    with qtbot.waitSignal(pane.rendered, timeout=20_000):
-        pane.render_now()
-
-
-def _blocks(pane: PreviewPane) -> list[tuple]:
-    out = []
-    block = pane.document().begin()
-    while block.isValid():
-        f = block.blockFormat()
-        out.append((block.text(), f.headingLevel(), f.topMargin(), f.bottomMargin(),
-                    f.lineHeight(), bool(block.textList())))
-        block = block.next()
-    return out
 
 
 def _typing_work(qtbot, paragraphs: int) -> tuple[list[int], list[int]]:
