@@ -144,6 +144,9 @@ _HONORIFIC = ("भयो", "भए", "भएको", "भएका", "भएन"
 _AUXILIARIES = ("रह", "सक", "दि", "हाल", "राख", "दे", "पठा", "बस")
 # Joined after an infinitive in -न (हुनसक्छ, गर्नसक्ने, जानपर्ने, गर्नथाल्यो).
 _INFINITIVE_AUXILIARIES = ("सक", "पर", "थाल", "लाग", "चाह", "पाउ", "दि", "दे", "हुन")
+_INFINITIVE_JOINTS = tuple((joint, aux, len(joint) - len(aux))
+                           for aux in _INFINITIVE_AUXILIARIES for joint in ("न" + aux, "नु" + aux))
+"""(the infinitive's -न or -नु with the auxiliary, the auxiliary, the length before it)"""
 # Forms of रहनु with a candrabindu before -दा/-दै (गरिरहँदा, खाइरहँदै).
 _RAHA_FORMS = ("रहँदा", "रहँदै", "रहँदैन", "रहँदो")
 _PARTICIPLE_IRREGULAR = {"भइ": "हुनु", "भै": "हुनु", "गइ": "जानु", "लिइ": "लिनु"}
@@ -225,11 +228,10 @@ def verb_analyses(word: str) -> Iterator[tuple[str, ...]]:
                     for inf in _participle_infinitives(part):
                         yield (inf,)
             i = word.find(aux, i + 1)
-    for aux in _INFINITIVE_AUXILIARIES if "न" in word[1:] else ():  # हुनसक्छ, गर्नसक्ने
-        for joint in ("न" + aux, "नु" + aux):
-            i = word.find(joint, 1)
-            if i > 0 and _is_form_of(word[i + len(joint) - len(aux):], aux):
-                yield (word[:i] + "नु",)
+    for joint, aux, skip in _INFINITIVE_JOINTS if "न" in word[1:] else ():  # हुनसक्छ
+        i = word.find(joint, 1)
+        if i > 0 and _is_form_of(word[i + skip:], aux):
+            yield (word[:i] + "नु",)
     for ending in _ending_matches(word, _PASSIVE_TABLE, 2):  # गरिन्छ, गरिएको, लगाइने
         part = word[:-len(ending)]
         if part[-1] in "िइ":
