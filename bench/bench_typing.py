@@ -107,6 +107,7 @@ def child(words: int) -> None:
     build_ms = (time.perf_counter() - opened) * 1000
     build_slices = list(getattr(window.preview, "build_slices", []) or [window.preview.last_apply_ms])
     top_ms = getattr(window.preview, "first_slice_ms", 0.0)
+    build_cpu = list(getattr(window.preview, "build_slices_cpu", []) or [0.0])
     _pump(app, time.perf_counter() + 2.0)
     proofreader = Proofreader("hi")
 
@@ -175,6 +176,7 @@ def child(words: int) -> None:
                       "slices": len(slices),
                       "build_ms": build_ms, "build_slice_max": max(build_slices),
                       "build_slices": len(build_slices), "build_top_ms": top_ms,
+                      "build_slice_cpu_max": max(build_cpu),
                       "p95": echo[int(len(echo) * 0.95) - 1], "median": statistics.median(echo),
                       "max": echo[-1], "stall": stall_ms, "pass_s": pass_s,
                       "slice_ms": window.highlighter.longest_slice_ms,
@@ -225,7 +227,8 @@ def run() -> list[dict]:
     for r in results:
         rows.append({"name": f"preview build on open, {r['words']:,} words",
                      "value": r["build_slice_max"], "unit": "ms", "target": "<= 16 ms",
-                     "note": f"longest GUI-thread slice of {r['build_slices']}; top shown after "
+                     "note": f"longest slice (wall) of {r['build_slices']}, "
+                             f"{r['build_slice_cpu_max']:.1f} ms GUI-thread CPU; top shown after "
                              f"{r['build_top_ms']:.0f} ms, whole page {r['build_ms']:.0f} ms"})
     for r in results:
         rows.append({"name": f"keystroke -> preview, {r['words']:,} words",
