@@ -17,7 +17,9 @@ Measured:
   kind of the error model (and the Unicode "do not use" sequences), made by
   corrupting words of the same text with a fixed random seed;
 * speed: words per second, the time to check a 10,000-word article with cold
-  caches, a one-paragraph re-check, and the dictionary load time.
+  caches, a one-paragraph re-check, and the dictionary load time;
+* ``khabar check`` as a user runs it (a fresh process) on about 10,000 words of real
+  Hindi and Nepali news text, with the default suggestions and with none: CPU time.
 
 A corruption that produces a word of the curated Hunspell list, a word plain
 Hunspell accepts, or a word of the text itself is skipped (a real-word error no
@@ -213,6 +215,48 @@ def _baseline_speed(text: str, hunspell) -> float:
     return len(tokens) / (time.perf_counter() - started)
 
 
+REAL = HERE / "data" / "real"
+CLI_ARTICLES = (("hi", REAL / "hi_dev.txt"), ("ne", REAL / "ne_news_dev.txt"))
+"""Real news text of about 10,000 words per language (see bench/bench_proofing_real.py)."""
+
+
+def _cli_check_cost(language: str, path: Path, suggestions: int) -> tuple[float, float]:
+    """CPU seconds (user + system) and wall seconds of one cold ``khabar check`` process
+    (start-up, dictionaries, check, suggestions, output) on ``path``."""
+    import os
+    import resource
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent / "src")}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "khabar_editor.cli.main", "check", str(path),
+                    "--lang", language, "--suggestions", str(suggestions)],
+                   stdout=subprocess.DEVNULL, env=env, check=False)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall
+
+
+def _cli_rows(runs: int = 3) -> list[dict]:
+    """``khabar check`` on a ~10,000-word real article, cold, both languages, with the
+    default 5 suggestions and with none: the lowest CPU time of ``runs`` (CPU time, as
+    wall time on a shared machine depends on the load; wall is in the note)."""
+    rows = []
+    for language, path in CLI_ARTICLES:
+        if not path.exists():
+            continue
+        words = sum(1 for _ in iter_devanagari_words(path.read_text(encoding="utf-8")))
+        for suggestions in (5, 0):
+            costs = [_cli_check_cost(language, path, suggestions) for _ in range(runs)]
+            cpu, wall = min(costs)
+            rows.append(_row(f"[{language}] khabar check {path.name}, --suggestions "
+                             f"{suggestions}, cold (CPU)", cpu, "s", "<= 1 s",
+                             note=f"{words} words, wall {wall:.2f} s"))
+    return rows
+
+
 def _read(path: Path) -> str:
     return "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
                      if line and not line.startswith("#"))
@@ -282,6 +326,7 @@ def run() -> list[dict]:
             _row("one paragraph re-check (keystroke)", 1000 * speed["keystroke"], "ms", ""),
             _row("dictionary load (lexicon + Hunspell)", 1000 * speed["load"], "ms", ""),
         ]
+    rows += _cli_rows()
     return rows
 
 
