@@ -68,3 +68,23 @@ def test_the_long_lived_objects_are_frozen_once_when_the_dictionaries_arrive(
     assert calls == [1]
     window.proofing.set_proofreader(_FakeProofreader())
     assert calls == [1]
+
+
+def test_the_findings_list_is_rebuilt_once_per_refresh(make_window, qtbot, tmp_path):
+    """With the proofing panel shown, one refresh lists the body's and the fields' findings
+    in a single rebuild of the list (it was rebuilt twice per pause)."""
+    from khabar_editor.proofing import Proofreader
+
+    window = make_window()
+    window.proofing.set_proofreader(Proofreader("hi", personal=tmp_path / "words.txt"))
+    window.actions_by_name["spell_check"].setChecked(True)
+    window.proofing.set_visible(True)
+    window.metadata.w["deck"].setText("सरकारि बैठक")
+    window.editor.setPlainText("सरकारि योजना।")
+    panel = window.proofing.panel
+    refills = []
+    real = panel._refill
+    panel._refill = lambda: (refills.append(1), real())[1]
+    window.proofing.text_changed()
+    assert refills == [1]
+    assert panel.findings and panel.field_findings

@@ -197,12 +197,11 @@ class ProofingBridge:
         if self.panel is None or not self.visible():
             return
         if self.enabled and self.proofreader is not None:
-            self.panel.check_text(self.window.editor.toPlainText())
-            if hasattr(self.panel, "set_field_findings"):
-                from khabar_editor.ui.proofing.field_spell import field_findings
+            from khabar_editor.ui.proofing.field_spell import field_findings
 
-                self.panel.set_field_findings(field_findings(
-                    self.proofreader, self.window.metadata.proofing_fields()))
+            # Body and fields in one refill of the list (it was rebuilt twice per pause).
+            self.panel.check_text(self.window.editor.toPlainText(), field_findings(
+                self.proofreader, self.window.metadata.proofing_fields()))
         else:
             self.panel.set_findings([])
             if hasattr(self.panel, "set_field_findings"):

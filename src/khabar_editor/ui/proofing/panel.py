@@ -168,11 +168,20 @@ class ProofingPanel(QWidget):
         notice = "" if status.available or not status.msgid else _(status.msgid)
         self.show_notice(notice.format(language=status.language))
 
-    def check_text(self, text: str) -> None:
-        """Check the whole document ``text`` with the proofreader and list the findings."""
+    def check_text(self, text: str, field_findings: Iterable[FieldFinding] | None = None) -> None:
+        """Check the whole document ``text`` with the proofreader and list the findings.
+
+        ``field_findings``, when given, replace the metadata fields' findings in the
+        same refill of the list (one rebuild of the list instead of two).
+        """
         self._text = text
+        if field_findings is not None:
+            self._field_findings = [ff for ff in field_findings
+                                    if (ff.finding.kind, ff.finding.text) not in self._ignored]
         if self._proofreader is not None:
             self.set_findings(self._proofreader.check_text(text))
+        elif field_findings is not None:
+            self._refill()
 
     def _rule_switched(self, rule_id: str, on: bool) -> None:
         if self._proofreader is not None:
