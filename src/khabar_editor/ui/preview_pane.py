@@ -137,10 +137,13 @@ class PreviewPane(QTextBrowser):
     def set_dark(self, dark: bool) -> None:
         """Use the light or dark preview style sheet."""
         self.document().setDefaultStyleSheet(preview_css() + (_DARK_CSS if dark else ""))
+        building = bool(self._pending)
         self._parts = []  # parts are styled when inserted: the next render rebuilds all
         self._lengths = []
         self._pending = []
         self._build_timer.stop()
+        if building:
+            self.schedule()  # the half-built page is finished in the new colours
 
     def _hidden(self) -> bool:
         """Hidden inside a window that is shown: nobody would see a render."""
