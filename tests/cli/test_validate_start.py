@@ -95,3 +95,25 @@ def test_the_log_file_opens_at_the_first_record(tmp_path: Path) -> None:
                                             str(_article(tmp_path)))
     assert code == 0 and not log_exists
     assert "WARNING khabar_editor.test: written when needed" in text
+
+
+CRASH = """
+import os, sys
+from khabar_editor.cli import main, package_cmds
+def broken(*args, **kwargs):
+    raise RuntimeError("boom in validate")
+package_cmds.validate_file = broken
+code = main.main(["validate", "-j", "1", sys.argv[1]])
+log = os.path.join(os.environ["KHABAR_LOG_DIR"], "khabar.log")
+print(code, "RuntimeError: boom in validate" in open(log, encoding="utf-8").read())
+"""
+
+
+def test_an_internal_error_still_reaches_the_log_file(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(SRC), "KHABAR_LANG": "en",
+           "KHABAR_LOG_DIR": str(tmp_path / "logs")}
+    done = subprocess.run([sys.executable, "-c", CRASH, str(_article(tmp_path))], env=env,
+                          text=True, capture_output=True, timeout=120, check=True)
+    code, logged = done.stdout.split()
+    assert code == str(int(main.ExitCode.INTERNAL)) and logged == "True"
+    assert "Traceback" not in done.stderr and "khabar.log" in done.stderr
