@@ -100,3 +100,20 @@ def test_scroll_follows_the_editor(window, qtbot):
         else:
             assert 0.1 < preview_at < 0.9, (target, editor_at, preview_at)
     assert fractions() == (0.0, 0.0)
+
+
+def test_dark_preview_keeps_every_grey_line_readable(window, qtbot):
+    """In the dark preview the dateline, byline and caption are light text, not dark grey."""
+    window.preview.set_dark(True)
+    window.session.load_package(sample_package(), None, dirty=False)
+    qtbot.waitUntil(lambda: window.preview.applied_revision == window.session.revision
+                    and not window.preview.building, timeout=5000)
+    doc = window.preview.document()
+    checked = 0
+    for needle in ("सहरसा, 27 नवंबर 2026", "सुनीता कुमारी", "महिषी प्रखंड के राहत शिविर"):
+        block = doc.find(needle).block()
+        assert block.isValid(), needle
+        colour = block.begin().fragment().charFormat().foreground().color()
+        assert colour.lightness() > 150, (needle, colour.name())
+        checked += 1
+    assert checked == 3

@@ -53,7 +53,8 @@ its own format (Qt gives the first block of an inserted fragment the format of t
 block it lands in)."""
 PLACEHOLDER_SIZE = (160, 100)
 _DARK_CSS = """
-p.deck, p.byline, span.role, blockquote, figcaption, small.credit { color: #c8c8c8; }
+p.deck, p.byline, p.dateline, span.role, blockquote, figcaption, p.figcaption,
+small.credit { color: #c8c8c8; }
 p.category { color: #ff8a80; }
 th { background-color: #3a3a3a; } td { border: 1px solid #555555; }
 """
