@@ -150,6 +150,20 @@ def test_panel_rule_switches(qtbot):
     assert toggled.args == ["typo.double_space", False]
 
 
+def test_panel_fits_a_small_screen_beside_a_bottom_panel(qtbot):
+    """The rule switches scroll: the panel's least height stays far below the rules' own."""
+    panel = ProofingPanel()
+    qtbot.addWidget(panel)
+    rules_height = panel.rules_area.widget().sizeHint().height()
+    assert len(panel.rule_boxes) >= 8 and rules_height > 300
+    assert panel.minimumSizeHint().height() < rules_height
+    assert panel.minimumSizeHint().height() < 330
+    panel.resize(400, panel.minimumSizeHint().height())
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.rules_area.verticalScrollBar().maximum() > 0
+
+
 def test_spell_menu_replaces_adds_and_ignores(qtbot, proofreader):
     """The menu offers suggestions first, then add to dictionary and ignore all."""
     replaced: list[str] = []

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFrame, QGroupBox, QHBoxLayout, QLabel,
+                               QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from khabar_editor.i18n import N_, _
 from khabar_editor.proofing import RULES, SPELLING, Finding, Proofreader
@@ -15,6 +16,8 @@ from khabar_editor.ui.proofing.field_spell import FieldFinding
 COLUMNS = (N_("Kind"), N_("Text"), N_("Message"), N_("Suggestions"), N_("Field"))
 _ROLE = Qt.ItemDataRole.UserRole
 _FIELD_ROLE = Qt.ItemDataRole.UserRole + 1  # index into the field findings
+RULES_MIN_HEIGHT = 96
+"""The rule switches' scrolling area shows at least about three of them."""
 
 
 def _rule_label(kind: str) -> str:
@@ -100,7 +103,15 @@ class ProofingPanel(QWidget):
         row.addWidget(self.fix_all_button)
         row.addWidget(self.fix_button)
         layout.addLayout(row)
-        layout.addWidget(self._rules_box(enabled_rules))
+        # The rule list scrolls: a dozen check boxes made the panel 620 px tall at the
+        # least, so a 1366x768 screen could not show it beside a bottom panel.
+        rules = QScrollArea()
+        rules.setWidgetResizable(True)
+        rules.setFrameShape(QFrame.Shape.NoFrame)
+        rules.setWidget(self._rules_box(enabled_rules))
+        rules.setMinimumHeight(RULES_MIN_HEIGHT)
+        self.rules_area = rules
+        layout.addWidget(rules)
         self.set_findings([])
 
     def _rules_box(self, enabled_rules: Iterable[str] | None) -> QGroupBox:
