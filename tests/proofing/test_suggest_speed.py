@@ -126,8 +126,8 @@ def test_hunspell_direct_call_agrees_with_pyenchant():
 @pytest.mark.parametrize("text", [
     "# header\nनेपाल\nकाठमाडौँ # a comment\n\n\ufeffपोखरा\nनेपाल\n",
     "क\u093c\u200dलम\nनेपाल\n",          # a joiner: the per-word path
-    "क\u093cलम\nनेपाल\n",                # not NFC (क़ decomposed is NFC; this is the NFC form)
-    "\u0915\u093c\u0932\u092e\n\u0958\u0932\u092e\n",  # U+0958 is not NFC as a whole
+    "क\u093cलम\nनेपाल\n",                # क + nukta: NFC, the fast path
+    "\u0915\u093c\u0932\u092e\n\u0958\u0932\u092e\n",  # U+0958 (not NFC): per word
 ])
 def test_word_keys_fast_path_matches_lookup_keys(text):
     slow = {lexicon.lookup_key(w) for w in lexicon.parse_word_list(text)}
