@@ -14,7 +14,8 @@ import pytest
 SRC = Path(__file__).resolve().parents[2] / "src"
 HEAVY = ("httpx", "cryptography", "markdown", "yaml", "nh3", "khabar_editor.proofing",
          "khabar_editor.delivery.http", "khabar_editor.package.signing",
-         "khabar_editor.package.writer", "concurrent.futures.process")
+         "khabar_editor.package.writer", "concurrent.futures.process",
+         "khabar_editor.textkit.phonetic.model", "khabar_editor.textkit.phonetic.learned")
 
 PROBE = """
 import json, sys

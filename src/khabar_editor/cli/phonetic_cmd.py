@@ -13,8 +13,7 @@ from typing import Any
 
 from khabar_editor.cli.common import ExitCode, error_line, print_json
 from khabar_editor.i18n import N_, _
-from khabar_editor.textkit import phonetic
-from khabar_editor.textkit.phonetic.model import MAX_INPUT
+from khabar_editor.textkit import phonetic  # light: the model code loads on first use
 
 
 def register(subparsers: Any) -> None:
@@ -39,9 +38,9 @@ def run(args: argparse.Namespace) -> int:
         if not word.strip():
             error_line(_(N_("A word is empty.")))
             return ExitCode.USAGE
-        if len(word) > MAX_INPUT:
+        if len(word) > phonetic.MAX_INPUT:
             error_line(_(N_("'{word}' is longer than {limit} characters.")).format(
-                word=word[:MAX_INPUT] + "…", limit=MAX_INPUT))
+                word=word[:phonetic.MAX_INPUT] + "…", limit=phonetic.MAX_INPUT))
             return ExitCode.USAGE
     results = []
     for word in args.words:

@@ -6,16 +6,39 @@
 
 from __future__ import annotations
 
-from khabar_editor.textkit.phonetic.learned import UserChoices, is_literal_token
-from khabar_editor.textkit.phonetic.model import PhoneticModel, load_model
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from khabar_editor.textkit.phonetic.learned import UserChoices
+    from khabar_editor.textkit.phonetic.model import PhoneticModel
 
 MAX_CANDIDATES = 10
 LANGUAGES = ("hi", "ne")
+MAX_INPUT = 40
+"""Longest Roman word the model takes (letters)."""
+
+# The model's code (and regex) is imported on first use, so that `khabar --help` and
+# the CLI's argument parsing do not pay for it.
+_LAZY = {"UserChoices": "learned", "is_literal_token": "learned",
+         "PhoneticModel": "model", "load_model": "model"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 def candidates(roman: str, lang: str = "hi", k: int = MAX_CANDIDATES,
                choices: UserChoices | None = None) -> list[str]:
     """Up to ``k`` Devanagari words for ``roman``, best first (learned choices on top)."""
+    from khabar_editor.textkit.phonetic.model import load_model
+
     k = max(1, min(k, MAX_CANDIDATES))
     model = load_model(lang if lang in LANGUAGES else "hi")
     found = model.candidates(roman, k)

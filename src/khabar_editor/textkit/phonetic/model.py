@@ -35,11 +35,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from khabar_editor.textkit.phonetic import MAX_INPUT
+
 START, CONS, NUKTA, MATRA, VIRAMA, MARK, VOWEL, OTHER = "S", "C", "N", "M", "H", "A", "V", "O"
 END = "$"
 BOS = "^"
 MAX_SEG = 3
-MAX_INPUT = 40
 NEG = -1e9
 LEXICON_PER_KEY = 60   # known words kept per consonant skeleton (most frequent first)
 LEXICON_TRIED = 40     # of which scored for one input
