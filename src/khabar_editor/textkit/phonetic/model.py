@@ -30,6 +30,7 @@ import gzip
 import json
 import math
 from collections.abc import Iterable
+from typing import Any
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -99,6 +100,28 @@ class Weights:
     channel: float = 0.0  # format 2: weight of the format-1 channel when re-ranking
 
 
+def _witten_bell(table: dict[str, list], contexts: Iterable[str], symbol: str,
+                 floor: float) -> float:
+    """log P(symbol), interpolated Witten-Bell over ``contexts`` (shortest first)."""
+    p = floor
+    for context in contexts:
+        entry = table.get(context)
+        if entry is None:
+            break
+        total, types, counts = entry
+        lam = total / (total + types)
+        p = lam * counts.get(symbol, 0) / total + (1 - lam) * p
+    return math.log(p)
+
+
+def _remember(memo: dict, key: Any, value: float) -> float:
+    """``value``, kept in ``memo`` (emptied when it passes 500,000 entries)."""
+    if len(memo) > 500_000:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 class NgramLM:
     """Interpolated Witten-Bell character model; ``table[context] = (total, types, {ch: n})``."""
 
@@ -115,20 +138,9 @@ class NgramLM:
         hit = self._memo.get(key)
         if hit is not None:
             return hit
-        p = 1.0 / self.alphabet
-        for k in range(0, len(context) + 1):
-            ctx = context[len(context) - k:]
-            entry = self.table.get(ctx)
-            if entry is None:
-                break
-            total, types, counts = entry
-            lam = total / (total + types)
-            p = lam * counts.get(ch, 0) / total + (1 - lam) * p
-        value = math.log(p)
-        if len(self._memo) > 500_000:
-            self._memo.clear()
-        self._memo[key] = value
-        return value
+        contexts = (context[len(context) - k:] for k in range(len(context) + 1))
+        return _remember(self._memo, key,
+                         _witten_bell(self.table, contexts, ch, 1.0 / self.alphabet))
 
 
 _DEV_KEY = {}
@@ -195,19 +207,9 @@ class TokenLM:
         hit = self._memo.get(key)
         if hit is not None:
             return hit
-        p = 1.0 / self.vocab
-        for k in range(0, len(hist) + 1):
-            entry = self.table.get(" ".join(hist[len(hist) - k:]))
-            if entry is None:
-                break
-            total, types, counts = entry
-            lam = total / (total + types)
-            p = lam * counts.get(tok, 0) / total + (1 - lam) * p
-        value = math.log(p)
-        if len(self._memo) > 500_000:
-            self._memo.clear()
-        self._memo[key] = value
-        return value
+        contexts = (" ".join(hist[len(hist) - k:]) for k in range(len(hist) + 1))
+        return _remember(self._memo, key,
+                         _witten_bell(self.table, contexts, tok, 1.0 / self.vocab))
 
 
 @dataclass(slots=True)
@@ -338,7 +340,6 @@ class PhoneticModel:
             for length in range(1, min(MAX_SEG, n) + 1):
                 prev = self._beam_at(roman[: n - length])
                 seg = roman[n - length:]
-                part: dict[int, dict[str, _Hyp]] = {}
                 # only the transitions that consume exactly ``seg``
                 w = self.weights.lm
                 for hyp in prev:
