@@ -350,7 +350,6 @@ class PhoneticModel:
                         old = gathered.get(out)
                         if old is None or old.score < score:
                             gathered[out] = _Hyp(out, score, 0, hist)
-                del part
             first = self._prune(gathered.values())
             zero: dict[int, dict[str, _Hyp]] = {}
             self._expand(roman, len(roman), first, zero)
