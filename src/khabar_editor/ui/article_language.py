@@ -53,7 +53,9 @@ class LanguageSwitch:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self._building: str | None = None
-        self._relay = _Relay()
+        # Parented to the window: a parentless QObject held in a reference cycle would be
+        # deleted by whichever thread the collector runs on (a preview worker), not here.
+        self._relay = _Relay(window)
         self._relay.built.connect(self._on_built, Qt.ConnectionType.QueuedConnection)
         self._hooked = False
         window.metadata.language_changed.connect(lambda _lang: self.sync())

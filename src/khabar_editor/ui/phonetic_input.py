@@ -80,8 +80,8 @@ def _warm_up(lang: str) -> None:
 class CandidatePopup(QListWidget):
     """The small numbered list under the word being typed (never takes focus)."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)  # a tool tip window: still its own top-level window
         self.setObjectName("phoneticCandidates")
         self.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -114,7 +114,9 @@ class PhoneticInput(QObject):
         self.enabled = False
         self.lang_of = lang_of
         self.choices = choices if choices is not None else UserChoices(default_path())
-        self.popup = CandidatePopup()
+        # Owned by the window (deleted with it, on the GUI thread): a parentless widget
+        # left in a reference cycle would be deleted by the collector on any thread.
+        self.popup = CandidatePopup(parent if isinstance(parent, QWidget) else None)
         self.widget: QWidget | None = None
         self.roman = ""
         self.words: list[str] = []

@@ -72,7 +72,9 @@ class ProofingBridge:
         self.dock: QDockWidget | None = None
         self.panel: Any = None
         self._starting = False
-        self._relay = _Ready()
+        # Parented to the window: a parentless QObject held in a reference cycle would be
+        # deleted by whichever thread the collector runs on (a preview worker), not here.
+        self._relay = _Ready(window)
         self._relay.built.connect(self._on_built, Qt.ConnectionType.QueuedConnection)
         # Importing proofing (dictionaries, enchant) waits for the worker thread
         # started after the window is shown.
