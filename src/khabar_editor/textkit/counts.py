@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from khabar_editor.textkit.words import count_graphemes, count_line_words
-
 
 class LineCounts:
     """Per-line word and grapheme counts of a text with running totals."""
@@ -47,8 +45,16 @@ class LineCounts:
         """
         if first < 0 or removed < 0 or first + removed > len(self._words):
             raise IndexError(f"lines {first}+{removed} of {len(self._words)}")
-        words = [count_line_words(line) for line in lines]
-        chars = [count_graphemes(line) for line in lines]
+        if any(lines):
+            # Imported on first use: the editor's empty start (one empty line) needs
+            # no patterns, and the regex module loads after the first paint.
+            from khabar_editor.textkit.words import count_graphemes, count_line_words
+
+            words = [count_line_words(line) for line in lines]
+            chars = [count_graphemes(line) for line in lines]
+        else:  # only empty lines: no words, no characters
+            words = [0] * len(lines)
+            chars = [0] * len(lines)
         self.lines_counted += len(lines)
         end = first + removed
         self.total_words += sum(words) - sum(self._words[first:end])

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, Q
 from khabar_editor import APP_NAME
 from khabar_editor.i18n import N_, _, translate
 from khabar_editor.settings import Settings, State, save_settings, save_state
-from khabar_editor.textkit.words import reading_minutes
 from khabar_editor.ui.editor_widget import MarkdownEditor
 from khabar_editor.ui.fonts import BUNDLED_FAMILY, editor_font
 from khabar_editor.ui.highlighter import MarkdownHighlighter
@@ -427,6 +426,8 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _show_counts(self) -> None:
         """Word and character counts in the status bar, live (kept per block by the editor)."""
+        from khabar_editor.textkit.words import reading_minutes  # regex loads after the paint
+
         counts = self.editor.counts
         self.status_counts.setText(_("{words} words · {chars} characters · {minutes} min read")
                                    .format(words=counts.total_words, chars=counts.characters,

@@ -7,9 +7,9 @@ offset after it, so conversions always go through these helpers.
 
 from __future__ import annotations
 
-import regex
+from typing import Any
 
-_GRAPHEME = regex.compile(r"\X")
+_grapheme: Any = None  # the regex pattern ``\X``, compiled on first use (regex loads late)
 
 
 def utf16_len(text: str) -> int:
@@ -42,7 +42,12 @@ def utf16_to_cp(text: str, position: int) -> int:
 
 def grapheme_bounds(text: str) -> list[int]:
     """Code-point offsets where grapheme clusters start, plus ``len(text)``."""
-    bounds = [m.start() for m in _GRAPHEME.finditer(text)]
+    global _grapheme
+    if _grapheme is None:
+        import regex
+
+        _grapheme = regex.compile(r"\X")
+    bounds = [m.start() for m in _grapheme.finditer(text)]
     bounds.append(len(text))
     return bounds
 
