@@ -14,9 +14,10 @@ drops a wrapper.
 from __future__ import annotations
 
 import gc
+import threading
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
 from tests.ui.conftest import type_text
 
@@ -38,7 +39,7 @@ def _live_python_owned_qobjects_in_cycles() -> list[str]:
         gc.collect()
 
 
-def _open_type_and_close(folder) -> None:
+def _open_type_and_close(folder, watch=None) -> None:
     """A whole main window (preview, proofing, phonetic input, language switch), used and closed."""
     from khabar_editor.app.recovery import RecoveryStore
     from khabar_editor.settings import Settings, State
@@ -52,6 +53,8 @@ def _open_type_and_close(folder) -> None:
     window.preview.render_now()
     window.preview.wait_idle()
     QCoreApplication.processEvents()
+    if watch is not None:
+        watch(window)
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -66,3 +69,33 @@ def test_closed_window_leaves_no_qt_object_to_the_collector(qapp, khabar_dirs, a
     _live_python_owned_qobjects_in_cycles()  # earlier tests' leftovers are not this one's
     _open_type_and_close(khabar_dirs)
     assert _live_python_owned_qobjects_in_cycles() == []
+
+
+def test_a_collection_on_a_worker_thread_deletes_no_qt_object_of_a_closed_window(
+        qapp, khabar_dirs, answered):
+    """The crash itself: the collector run by another thread, right after a window closed.
+
+    Before the fix the phonetic candidate popup (a top-level widget) and the two relays
+    were destroyed on that thread.
+    """
+    from khabar_editor.ui.app import create_application
+
+    create_application(["test"], "en")
+    gc.collect()
+    where: list[tuple[str, str]] = []
+
+    def watch(window) -> None:
+        helpers = {"phonetic popup": window.phonetic.popup,
+                   "proofing relay": window.proofing._relay,
+                   "language relay": window.language_switch._relay}
+        for name, obj in helpers.items():
+            obj.destroyed.connect(
+                lambda *_a, n=name: where.append((n, threading.current_thread().name)),
+                Qt.ConnectionType.DirectConnection)
+
+    _open_type_and_close(khabar_dirs, watch)
+    worker = threading.Thread(target=gc.collect, name="worker")
+    worker.start()
+    worker.join()
+    assert sorted(where) == [("language relay", "MainThread"), ("phonetic popup", "MainThread"),
+                             ("proofing relay", "MainThread")]
