@@ -7,28 +7,42 @@ from the disk by Qt itself, relative to the working folder: a received file
 could make the editor read the desk's files or hang reading ``/dev/zero``.
 No label in the editor is meant to be HTML, so all of them are switched to
 plain text when Qt polishes them, before they are first shown or measured.
+
+The switch is the application style's ``polish(QWidget)`` hook (a proxy of
+Fusion that draws nothing differently): Qt calls it once per widget, from the
+widget's own polish, so it costs one Python call per widget made, where an
+application-wide event filter cost one Python call per event of every object.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QLabel
+from typing import Any
 
-_POLISH = QEvent.Type.Polish
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyleFactory
+
 _PLAIN = Qt.TextFormat.PlainText
 
 
-class _PlainLabels(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == _POLISH and isinstance(watched, QLabel) \
-                and watched.textFormat() != _PLAIN:
-            watched.setTextFormat(_PLAIN)
-        return False
+class PlainLabelStyle(QProxyStyle):
+    """Fusion (or the given style), with every QLabel switched to plain text at polish."""
+
+    def polish(self, target: Any) -> Any:  # noqa: D102 - QStyle override (all 3 overloads)
+        if isinstance(target, QLabel) and target.textFormat() != _PLAIN:
+            target.setTextFormat(_PLAIN)
+        return super().polish(target)
 
 
 def install_plain_labels(app: QCoreApplication) -> None:
-    """Make every QLabel of ``app`` (message boxes and tool tips too) plain text; idempotent."""
-    if getattr(app, "_khabar_plain_labels", None) is None:
-        guard = _PlainLabels(app)
-        app.installEventFilter(guard)
-        app._khabar_plain_labels = guard  # type: ignore[attr-defined]  # keep it alive
+    """Make every QLabel of ``app`` (message boxes and tool tips too) plain text; idempotent.
+
+    The application's style becomes a :class:`PlainLabelStyle` around Fusion (``theme``
+    sets Fusion once and leaves this one in place). Widgets that exist already are
+    polished again by it: those of the first paint, when called after it."""
+    if not isinstance(app, QApplication) or isinstance(app.style(), PlainLabelStyle):
+        return
+    base = QStyleFactory.create("Fusion")
+    style = PlainLabelStyle(base) if base is not None else PlainLabelStyle()
+    app.setStyle(style)
+    app._khabar_fusion = style  # type: ignore[attr-defined]  # theme: the style is set
+    app._khabar_plain_labels = style  # type: ignore[attr-defined]  # keep it alive
