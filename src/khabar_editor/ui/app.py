@@ -118,13 +118,14 @@ def create_application(argv: list[str], lang: str, *, plain_labels: bool = True)
     from PySide6.QtWidgets import QApplication
 
     from khabar_editor import APP_NAME
-    from khabar_editor.ui.binding_guard import make_singletons_immortal
     from khabar_editor.ui.fonts import BUNDLED_FAMILY, load_bundled_fonts
 
     # The preview renders in a worker thread; a short GIL switch interval keeps
     # the GUI thread from waiting up to 5 ms each time it re-enters Python.
     sys.setswitchinterval(0.0005)
     if plain_labels:
+        from khabar_editor.ui.binding_guard import make_singletons_immortal
+
         make_singletons_immortal()  # a leaking Qt binding must never abort the editor
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
