@@ -313,6 +313,31 @@ def word_scores(counts: dict[str, int]) -> dict[str, int]:
     return {w: round(330 + 32 * math.log2(c)) for w, c in counts.items() if c > 0}
 
 
+def extra_pairs(path: Path, exclude: set[str]) -> list[tuple[str, str, int]]:
+    """More romanization pairs from a two-column TSV, either column order (the
+    Devanagari one is recognised): one-word rows only, the Roman side lowercased to
+    a-z, weight 1 per distinct pair; pairs whose Devanagari word is in ``exclude``
+    are dropped. Built for Alok Parlikar's Indian first names corpus (CC BY 3.0)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) < 2:
+            continue
+        a, b = parts[0], parts[1]
+        native, roman = (a, b) if any("\u0900" <= ch <= "\u097f" for ch in a) else (b, a)
+        native = nfc(native)
+        if not native or not all("\u0900" <= ch <= "\u097f" for ch in native):
+            continue
+        if not re.fullmatch(r"[A-Za-z]+", roman) or native in exclude:
+            continue
+        key = (native, roman.lower())
+        if key not in seen:
+            seen.add(key)
+            out.append((native, roman.lower(), 1))
+    return out
+
+
 def graphones(model: PhoneticModel, pairs: list[tuple[str, str, int]]
               ) -> list[tuple[list[str], int]]:
     """Each pair's best alignment (class channel) as graphones ``seg|char``, the word
@@ -371,6 +396,8 @@ def main() -> int:
     joint.add_argument("--exclude-words", type=Path, action="append", default=[],
                        help="lexicon TSV whose Devanagari words (first column only) no "
                             "training pair may contain (the test split)")
+    joint.add_argument("--extra-pairs", type=Path, action="append", default=[],
+                       help="more (roman, Devanagari) word pairs, TSV (e.g. names.tsv)")
     joint.add_argument("--words-out", type=Path, help="word list with scores (tsv.gz)")
     joint.add_argument("--order", type=int, default=3)
     joint.add_argument("--joint-min-count", type=int, default=2)
@@ -438,8 +465,17 @@ def _main_joint(args: argparse.Namespace, train: list, dev: list, lexicon: dict[
         sent_final = sentence_pairs(*args.sentences, excluded)
         print(f"sentence pairs: {len(sent_tune)} (tuning), {len(sent_final)} (final); "
               f"{len(excluded)} excluded words", file=sys.stderr)
+    extra_final: list = []
+    for path in args.extra_pairs:
+        extra_final += extra_pairs(path, excluded)
+    extra_tune = [p for p in extra_final if p[0] not in dev_words]
+    if args.extra_pairs:
+        print(f"extra pairs: {len(extra_tune)} (tuning), {len(extra_final)} (final)",
+              file=sys.stderr)
+    sent_tune += extra_tune
+    sent_final += extra_final
     counts: dict[str, int] = wiki_counts(args.wiki) if args.wiki else {}
-    for word, _roman, n in sent_tune:
+    for word, _roman, n in sent_tune[:len(sent_tune) - len(extra_tune)]:
         counts[word] = counts.get(word, 0) + n
     scores = word_scores(counts)
     for word, score in scores.items():
@@ -491,11 +527,12 @@ def _main_joint(args: argparse.Namespace, train: list, dev: list, lexicon: dict[
     data["sources"] = [args.train.name, args.dev.name]
     if args.sentences:
         data["sources"].append(args.sentences[0].name + " (dev half)")
+    data["sources"] += [path.name for path in args.extra_pairs]
     _write(args.out, data)
     if args.words_out:
         args.words_out.parent.mkdir(parents=True, exist_ok=True)
         final_counts = wiki_counts(args.wiki) if args.wiki else {}
-        for word, _roman, n in sent_final:
+        for word, _roman, n in sent_final[:len(sent_final) - len(extra_final)]:
             final_counts[word] = final_counts.get(word, 0) + n
         rows = sorted(word_scores(final_counts).items(), key=lambda kv: (-kv[1], kv[0]))
         with open(args.words_out, "wb") as raw, gzip.GzipFile(

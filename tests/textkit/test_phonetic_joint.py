@@ -66,6 +66,20 @@ def test_sentence_pairs_read_only_the_dev_half_and_drop_excluded_words(tmp_path,
     assert pairs == [("गया", "gaya", 1), ("घर", "ghar", 2)]
 
 
+def test_extra_pairs_keep_one_word_rows_in_either_column_order(tmp_path, trainer):
+    """A names TSV (Roman first, with a header) gives lowercased one-word pairs, once
+    each; rows of several words, non-Devanagari rows and excluded (test) words are
+    dropped, and a Devanagari-first file reads the same."""
+    names = tmp_path / "names.tsv"
+    names.write_text("english\thindi\nAakash\tआकाश\nAakash\tआकाश\nAbu Bakr\tअबू बक्र\n"
+                     "Abdul-Hafiz\tअब्दुल-हाफिज़\nAmit\tअमित\nZed\tzed\nAnil\tअनिल\n",
+                     encoding="utf-8")
+    assert trainer.extra_pairs(names, {"अनिल"}) == [("आकाश", "aakash", 1), ("अमित", "amit", 1)]
+    flipped = tmp_path / "flipped.tsv"
+    flipped.write_text("आकाश\tAakash\nअमित\tAmit\n", encoding="utf-8")
+    assert trainer.extra_pairs(flipped, set()) == [("आकाश", "aakash", 1), ("अमित", "amit", 1)]
+
+
 def test_graphone_model_learns_from_aligned_pairs(trainer):
     """A joint model trained on a few pairs decodes them, and typing letter by letter
     gives the same candidates as the whole word."""
