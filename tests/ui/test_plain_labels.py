@@ -67,3 +67,26 @@ def test_rule_runs_once_per_widget_not_per_event(qapp, qtbot):
         label.repaint()
     QApplication.processEvents()
     assert calls.count("QLabel") == polished
+
+
+def test_rule_installed_after_a_dark_first_paint_keeps_the_dark_palette(qapp, qtbot):
+    """The start-up order: dark theme set for the first paint, the rule after it."""
+    from khabar_editor.ui.theme import dark_palette
+
+    apply_theme(qapp, "dark")
+    if isinstance(qapp.style(), PlainLabelStyle):  # an earlier test installed it: start over
+        qapp.setStyle("Fusion")
+        qapp._khabar_fusion = qapp.style()
+        apply_theme(qapp, "dark")
+    edit = QLabel("x")
+    qtbot.addWidget(edit)
+    edit.show()
+    try:
+        install_plain_labels(qapp)
+        assert isinstance(qapp.style(), PlainLabelStyle)
+        base = dark_palette().color(dark_palette().ColorRole.Base)
+        assert qapp.palette().color(qapp.palette().ColorRole.Base) == base
+        assert edit.palette().color(edit.palette().ColorRole.Window) == \
+            dark_palette().color(dark_palette().ColorRole.Window)
+    finally:
+        apply_theme(qapp, "light")
