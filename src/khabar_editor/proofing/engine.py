@@ -13,8 +13,10 @@ dictionaries. Only libenchant itself comes from the system; without it,
 
 from __future__ import annotations
 
+import gzip
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -27,6 +29,10 @@ from khabar_editor.proofing.lexicon import dicts_dir
 log = logging.getLogger(__name__)
 
 LOCALES = {"hi": "hi_IN", "ne": "ne_NP"}
+FORM_LISTS = {"ne": "ne_forms.txt.gz"}
+"""Every word form the language's Hunspell dictionary accepts, expanded at build time
+(``resources/wordlists/ne/build_ne_forms.py``): a set lookup instead of a Hunspell call."""
+_DEVANAGARI_ONLY = re.compile(r"[\u0900-\u097f]+")
 NO_ENCHANT = N_("The spelling library (Enchant) is not available; checking with the "
                 "built-in word list only.")
 NO_DICTIONARY = N_("No {language} Hunspell dictionary was found; checking with the "
@@ -50,13 +56,17 @@ article, a fifth of them twice); the cache is emptied when full."""
 class HunspellChecker:
     """A thin wrapper over one ``enchant.Dict`` with safe calls.
 
-    :meth:`check` calls Enchant's C function directly when pyenchant exposes it (its
-    ``Dict.check`` re-validates the broker in Python on every call, a quarter of the
-    time of a Nepali suggestion pass) and remembers its answers.
+    With ``forms`` (every form the dictionary accepts, expanded at build time) a word of
+    Devanagari letters only is answered by set membership; anything else (digits,
+    hyphens, Latin letters: Hunspell's number and BREAK rules) goes to Hunspell.
+    :meth:`raw_check` calls Enchant's C function directly when pyenchant exposes it (its
+    ``Dict.check`` re-validates the broker in Python on every call) and remembers its
+    answers.
     """
 
-    def __init__(self, dictionary: Any) -> None:
+    def __init__(self, dictionary: Any, forms: frozenset[str] | None = None) -> None:
         self._dict = dictionary
+        self._forms = forms
         self._seen: dict[str, bool] = {}
         try:
             from enchant import _enchant
@@ -70,6 +80,16 @@ class HunspellChecker:
 
     def check(self, word: str) -> bool:
         """Whether Hunspell accepts ``word`` (errors count as not accepted)."""
+        forms = self._forms
+        if forms is not None:
+            if word in forms:
+                return True
+            if _DEVANAGARI_ONLY.fullmatch(word):
+                return False
+        return self.raw_check(word)
+
+    def raw_check(self, word: str) -> bool:
+        """Hunspell's own answer for ``word`` (never the expanded form list)."""
         seen = self._seen.get(word)
         if seen is not None:
             return seen
@@ -156,7 +176,24 @@ def open_hunspell(language: str) -> tuple[HunspellChecker | None, HunspellStatus
         broker = enchant.Broker()
         if not broker.dict_exists(locale):
             return None, HunspellStatus(False, NO_DICTIONARY, language)
-        return HunspellChecker(broker.request_dict(locale)), HunspellStatus(True, "", language)
+        forms = load_forms(language)
+        return (HunspellChecker(broker.request_dict(locale), forms),
+                HunspellStatus(True, "", language))
     except Exception:  # noqa: BLE001 - any Enchant failure degrades, never crashes
         log.exception("Enchant failed to load %s", locale)
         return None, HunspellStatus(False, NO_DICTIONARY, language)
+
+
+def load_forms(language: str) -> frozenset[str] | None:
+    """The expanded form list of ``language`` (``None`` without one, or if unreadable;
+    the checker then asks Hunspell for every word). Set ``KHABAR_NO_FORM_LIST=1`` to
+    compare with Hunspell alone."""
+    name = FORM_LISTS.get(language)
+    if name is None or os.environ.get("KHABAR_NO_FORM_LIST"):
+        return None
+    try:
+        data = gzip.decompress((dicts_dir() / name).read_bytes())
+        return frozenset(data.decode("utf-8").split())
+    except (OSError, ValueError, EOFError):
+        log.warning("Cannot read the %s form list; asking Hunspell", language)
+        return None
