@@ -49,8 +49,8 @@ class HunspellStatus:
 
 
 CHECK_CACHE_SIZE = 200_000
-"""Answers remembered per dictionary (the Nepali suggestion path asks ~100,000 words per
-article, a fifth of them twice); the cache is emptied when full."""
+"""Answers remembered per dictionary (without the form list the Nepali suggestion path
+asks ~100,000 words per article, a fifth of them twice); the cache is emptied when full."""
 
 
 class HunspellChecker:
@@ -59,24 +59,15 @@ class HunspellChecker:
     With ``forms`` (every form the dictionary accepts, expanded at build time) a word of
     Devanagari letters only is answered by set membership; anything else (digits,
     hyphens, Latin letters: Hunspell's number and BREAK rules) goes to Hunspell.
-    :meth:`raw_check` calls Enchant's C function directly when pyenchant exposes it (its
-    ``Dict.check`` re-validates the broker in Python on every call) and remembers its
-    answers.
+    :meth:`raw_check` asks Hunspell and remembers its answers. (Enchant's private C
+    entry point is no longer called: with the form list Nepali asks Hunspell only for
+    the rare non-Devanagari word, and Hindi checks with its lexicon, not Hunspell.)
     """
 
     def __init__(self, dictionary: Any, forms: frozenset[str] | None = None) -> None:
         self._dict = dictionary
         self._forms = forms
         self._seen: dict[str, bool] = {}
-        try:
-            from enchant import _enchant
-
-            self._raw = _enchant.dict_check1
-            self._handle = dictionary._this
-        except (ImportError, AttributeError):
-            self._raw = self._handle = None
-        if self._handle is None:
-            self._raw = None
 
     def check(self, word: str) -> bool:
         """Whether Hunspell accepts ``word`` (errors count as not accepted)."""
@@ -94,12 +85,7 @@ class HunspellChecker:
         if seen is not None:
             return seen
         try:
-            if self._raw is not None:
-                data = word.encode()
-                # 0: known; > 0: unknown; < 0: an error (not accepted). Empty: not a word.
-                ok = bool(data) and self._raw(self._handle, data, len(data)) == 0
-            else:
-                ok = bool(self._dict.check(word))
+            ok = bool(word) and bool(self._dict.check(word))
         except Exception:  # noqa: BLE001 - a bad word must never crash proofing
             ok = False
         if len(self._seen) >= CHECK_CACHE_SIZE:
