@@ -101,3 +101,38 @@ def test_shipped_list_is_the_filtered_expansion(forms):
     generated = {f for f in generated if DEVANAGARI.fullmatch(f)}
     assert forms <= generated
     assert len(generated - forms) < 500  # the few Hunspell itself rejects
+
+
+def test_form_list_is_loaded_only_after_many_words(monkeypatch):
+    monkeypatch.setattr(engine, "FORM_LIST_AFTER", 3)
+    asked: list[str] = []
+    loads: list[int] = []
+
+    class Dict:
+        def check(self, word):
+            asked.append(word)
+            return False
+
+    def loader():
+        loads.append(1)
+        return frozenset({"घर"})
+
+    checker = HunspellChecker(Dict(), load_forms=loader)
+    for word in ("क", "ख", "ग"):
+        assert not checker.check(word)
+    assert loads == [] and asked == ["क", "ख", "ग"]
+    assert checker.check("घर")  # the fourth word loads the list and is answered by it
+    assert not checker.check("घरर") and checker.check("घर")
+    assert loads == [1] and asked == ["क", "ख", "ग"]
+
+
+def test_open_hunspell_gives_nepali_a_lazy_list_and_hindi_none():
+    checker, _status = open_hunspell("ne")
+    if checker is None:
+        pytest.skip("Enchant/Hunspell not available")
+    assert checker._forms is None and checker._load_forms is not None
+    checker.use_forms()
+    assert checker._forms is not None and "गरेको" in checker._forms
+    hindi, _status = open_hunspell("hi")
+    if hindi is not None:
+        assert hindi._load_forms is None and hindi._forms is None

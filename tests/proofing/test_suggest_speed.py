@@ -115,6 +115,7 @@ def test_nepali_checker_with_form_list_agrees_with_pyenchant():
     checker, status = open_hunspell("ne")
     if checker is None:
         pytest.skip("Enchant or the ne_NP dictionary is not available here")
+    checker.use_forms()
     assert checker._forms is not None  # the expanded form list is used
     words = [w for w in _many_words() if w]
     expected = [bool(checker._dict.check(w)) for w in words]
