@@ -226,3 +226,20 @@ def test_written_bundles_are_readable_by_others(tmp_path):
         os.umask(mask)
     assert stat.S_IMODE(zipped.stat().st_mode) == 0o644
     assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+
+
+def test_preloaded_proofreader_counts_like_a_fresh_one():
+    """gate.preload loads the proof-reader ahead (forked export workers share it); counts
+    made after it equal counts made without it, and a bad language only skips preloading."""
+    from khabar_editor.app.sample import sample_package
+    from khabar_editor.exporters import gate
+
+    article = sample_package().article
+    gate._proofreaders.clear()
+    fresh = gate.count_spelling_findings(article)
+    gate._proofreaders.clear()
+    gate.preload("hi")
+    assert ("hi", (), "") in gate._proofreaders
+    assert gate.count_spelling_findings(article) == fresh
+    gate.preload("xx")  # no such language: nothing raised, nothing cached for it
+    assert not any(key[0] == "xx" for key in gate._proofreaders)

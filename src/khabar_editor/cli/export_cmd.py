@@ -273,8 +273,10 @@ def _export_parallel(files: list[str], options: Options, jobs: int,
                      results: dict[int, FileResult]) -> None:
     from concurrent.futures import as_completed
 
-    from khabar_editor.cli.parallel import worker_pool
+    from khabar_editor.cli.parallel import forks, worker_pool
 
+    if forks():
+        _load_shared(options)  # once here, not once in every worker
     pool = worker_pool(min(jobs, len(files)))
     futures: dict[Future[FileResult], int] = {}
     try:
@@ -289,6 +291,17 @@ def _export_parallel(files: list[str], options: Options, jobs: int,
         raise
     finally:
         pool.shutdown(wait=True)
+
+
+def _load_shared(options: Options) -> None:
+    """Load what every export needs (exporters, and the Hindi word lists when spelling is
+    counted) in this process, so that forked workers start with it instead of each
+    loading it again."""
+    from khabar_editor.exporters import build_bundle  # noqa: F401
+    from khabar_editor.exporters import gate as gate_mod
+
+    if options.spelling:
+        gate_mod.preload("hi")
 
 
 def _collect(future: Future[FileResult], path: str) -> FileResult:

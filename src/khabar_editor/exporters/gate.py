@@ -67,6 +67,21 @@ def count_spelling_findings(article: Any, wordlist: list[str] | None = None,
     return None
 
 
+def preload(lang: str) -> None:
+    """Load ``lang``'s proof-reader now (word lists, dictionaries), as the first
+    :func:`count_spelling_findings` would; failures only mean "not preloaded"."""
+    if lang not in {"hi", "ne"}:
+        return
+    try:
+        from khabar_editor.proofing import Proofreader
+
+        key = (lang, (), "")
+        if key not in _proofreaders:
+            _proofreaders[key] = Proofreader(lang)
+    except Exception:  # noqa: BLE001 - counting later reports it, or skips counting
+        log.debug("Proof-reader not preloaded", exc_info=True)
+
+
 def check(pkg: Any, taxonomy: Taxonomy | None = None, *, spelling: bool = True,
           digits: str | None = None) -> GateReport:
     """Run the gate on ``pkg`` (anything with ``.article`` and ``.media``); ``digits`` is
