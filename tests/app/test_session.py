@@ -146,7 +146,8 @@ def test_photo_exif_orientation_is_applied(session, tmp_path):
 
 
 def test_sample_package_carries_its_newsroom_words(tmp_path):
-    """The sample's names and places are in its word list, so proofing finds no misspelling."""
+    """The sample's names and places are in its word list, so proofing finds no misspelling
+    in any field the proofing panel checks (body, headline, deck, summary, captions, alt)."""
     from khabar_editor.app.sample import sample_package
     from khabar_editor.proofing import Proofreader
 
@@ -156,7 +157,7 @@ def test_sample_package_carries_its_newsroom_words(tmp_path):
                          personal=tmp_path / "words.txt")
     article = package.article
     texts = [article.body, article.headline, article.deck, article.summary,
-             *(m.caption for m in article.media)]
+             *(m.caption for m in article.media), *(m.alt for m in article.media)]
     spelling = [f.text for t in texts for f in checker.check_text(t) if f.kind == "spelling"]
     assert spelling == []
 

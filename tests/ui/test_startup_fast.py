@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -142,14 +143,7 @@ fp.after_first_paint = watch
 from khabar_editor.ui.app import main
 main(["khabar-editor", {str(article)!r}])
 """
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KHABAR_CONFIG_DIR": str(config),
-           "KHABAR_DATA_DIR": str(tmp_path / "data"), "KHABAR_LOG_DIR": str(tmp_path / "log"),
-           "XDG_RUNTIME_DIR": str(tmp_path / "run")}
-    (tmp_path / "run").mkdir(mode=0o700)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=env, timeout=120)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+    assert _editor_report(code, tmp_path, config) == []
 
 
 def test_text_not_in_nfc_is_replaced_by_the_opened_article(qtbot, khabar_dirs, answered,
@@ -198,6 +192,12 @@ def report(window):
 app._test_hooks = report
 app.main(["khabar-editor"])
 """
+    assert _editor_report(code, tmp_path, config) == [True, True]
+
+
+def _editor_report(code: str, tmp_path: Path, config: Path) -> object:
+    """Run ``code`` (which starts the editor) offscreen in a child with its own folders;
+    the JSON on its last output line."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KHABAR_CONFIG_DIR": str(config),
            "KHABAR_DATA_DIR": str(tmp_path / "data"), "KHABAR_LOG_DIR": str(tmp_path / "log"),
            "XDG_RUNTIME_DIR": str(tmp_path / "run")}
@@ -205,4 +205,4 @@ app.main(["khabar-editor"])
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=env, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == [True, True]
+    return json.loads(out.stdout.strip().splitlines()[-1])

@@ -21,22 +21,6 @@ def test_sample_counters_are_neither_amber_nor_red(make_window, settings):
         {key: counters[key].text() for key in counters}
 
 
-def test_sample_has_no_spelling_finding_in_any_proofread_field(tmp_path):
-    """Every field the proofing panel checks (body, headline, deck, summary, photo
-    captions and alt texts) has no spelling finding with the sample's word list."""
-    from khabar_editor.app.sample import sample_package
-    from khabar_editor.proofing import Proofreader
-
-    package = sample_package()
-    checker = Proofreader("hi", newsroom_words=package.wordlist,
-                         personal=tmp_path / "words.txt")
-    article = package.article
-    texts = [article.body, article.headline, article.deck, article.summary,
-             *(m.caption for m in article.media), *(m.alt for m in article.media)]
-    spelling = [f.text for t in texts for f in checker.check_text(t) if f.kind == "spelling"]
-    assert spelling == []
-
-
 def test_sample_opens_with_an_empty_proofing_panel(window, qtbot, tmp_path):
     """With spell checking on and the proofing panel shown, the sample story lists no
     spelling finding in any field (the panel reads the photo's alt text too)."""
