@@ -136,7 +136,7 @@ def test_without_hunspell_the_check_still_runs_and_says_so(tmp_path, monkeypatch
     from khabar_editor.proofing.engine import NO_ENCHANT, HunspellStatus
 
     monkeypatch.setattr(module, "open_hunspell",
-                        lambda lang: (None, HunspellStatus(False, NO_ENCHANT, lang)))
+                        lambda lang, *_options: (None, HunspellStatus(False, NO_ENCHANT, lang)))
     path = tmp_path / "a.txt"
     path.write_text("सरकारि बयान।\n", encoding="utf-8")
     code, data = run([str(path)])

@@ -136,3 +136,15 @@ def test_open_hunspell_gives_nepali_a_lazy_list_and_hindi_none():
     hindi, _status = open_hunspell("hi")
     if hindi is not None:
         assert hindi._load_forms is None and hindi._forms is None
+
+
+def test_only_the_batch_cli_asks_for_the_form_list():
+    """The editor's proofreader never loads the ~150 MiB form list (its GUI-thread spell
+    pass would stall while it loads); `khabar check`'s proofreaders may."""
+    from khabar_editor.proofing import Proofreader
+
+    editor = Proofreader("ne")
+    if editor._hunspell is None:
+        pytest.skip("Enchant/Hunspell not available")
+    assert editor._hunspell._load_forms is None
+    assert Proofreader("ne", form_list=True)._hunspell._load_forms is not None

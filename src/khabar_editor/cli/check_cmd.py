@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         from khabar_editor.proofing import Proofreader
 
         first = args.lang or "hi"
-        _checkers[(first, digits)] = Proofreader(first, digits=digits)
+        _checkers[(first, digits)] = Proofreader(first, digits=digits, form_list=True)
     for result in map_files(check_file, tasks, desc="check", jobs=jobs):
         notice = result.pop("_notice", "")
         if notice and notice not in said:
@@ -163,7 +163,7 @@ def check_file(task: tuple[str, ...]) -> dict[str, Any]:
                 .format(file=name, reason=_reason(exc))}
     lang = lang_override or _article_language(source.article)
     if (lang, digits) not in _checkers:
-        _checkers[(lang, digits)] = Proofreader(lang, digits=digits)
+        _checkers[(lang, digits)] = Proofreader(lang, digits=digits, form_list=True)
     checker = _checkers[(lang, digits)]
     return {"file": name, "findings": check_source(source, checker, limit),
             "_notice": _degraded_notice(checker)}
@@ -278,7 +278,7 @@ def check_source(source: Source, proofreader: Proofreader, limit: int | None = N
 
         proofreader = Proofreader(proofreader.language, personal=proofreader.personal_path,
                                   newsroom_words=[*proofreader.newsroom_words, *source.wordlist],
-                                  digits=proofreader.digits)
+                                  digits=proofreader.digits, form_list=True)
     located: list[tuple[int, str, Finding]] = []
     body = source.text[source.body_offset:]
     for f in proofreader.check_text(body):

@@ -83,6 +83,7 @@ class Proofreader:
         newsroom_words: names and places the correspondent added (``Package.wordlist``).
         disabled_rules: rule ids switched off (on top of those off by default).
         use_hunspell: ``False`` to check with the lexicon alone.
+        form_list: let Hunspell's expanded form list load in a long batch (the CLI).
         digits: the house digits (``"latin"`` or ``"devanagari"``): every number in the
             other script is flagged with a fix, in every field alike. ``None``: numbers
             of the minority script are flagged without a fix.
@@ -90,7 +91,8 @@ class Proofreader:
 
     def __init__(self, language: str = "hi", *, personal: str | os.PathLike[str] | None = None,
                  newsroom_words: Iterable[str] = (), disabled_rules: Iterable[str] = (),
-                 use_hunspell: bool = True, digits: str | None = None) -> None:
+                 use_hunspell: bool = True, digits: str | None = None,
+                 form_list: bool = False) -> None:
         self.language = language
         self.digits = digits if digits in DIGIT_STYLES else None
         self.personal_path = Path(personal) if personal is not None else default_personal_path()
@@ -98,7 +100,9 @@ class Proofreader:
         # The generated Hindi lexicon already holds every hi_IN.dic word (minus known
         # misspellings such as सडक), so Hunspell only checks languages without one.
         self._hunspell_checks = language not in LEXICON_FILES
-        self._hunspell, self.status = (open_hunspell(language) if use_hunspell
+        # form_list: the batch CLI's fast path (see open_hunspell); never in the editor,
+        # where loading it would stall the GUI thread and add ~150 MiB.
+        self._hunspell, self.status = (open_hunspell(language, form_list) if use_hunspell
                                        else (None, HunspellStatus(False, "", language)))
         try:
             self._personal = read_word_file(self.personal_path)
