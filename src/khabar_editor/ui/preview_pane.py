@@ -25,7 +25,6 @@ would let a received article read the desk's files or hang on ``/dev/zero``.
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections.abc import Callable
 
@@ -87,7 +86,6 @@ class PreviewPane(QTextBrowser):
     def __init__(self, job_factory: Callable[[], PreviewJob], media: Callable[[], dict[str, bytes]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        share_the_gil_finely()
         self.setObjectName("preview")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -428,18 +426,6 @@ def _common_ends(old: list[str], new: list[str]) -> tuple[int, int]:
         else:
             suffix -= 1
     return prefix, suffix
-
-
-def share_the_gil_finely(interval_s: float = 0.001) -> None:
-    """Let the GUI thread wait at most ``interval_s`` for the interpreter lock.
-
-    The preview's worker (and the autosave writer) run Python beside the GUI
-    thread; with Python's default 5 ms switch interval, a keystroke's slots could
-    each wait up to 5 ms for the lock while the worker converted a paragraph.
-    Called once when the preview pane is built (idempotent).
-    """
-    if sys.getswitchinterval() > interval_s:
-        sys.setswitchinterval(interval_s)
 
 
 _placeholder: QImage | None = None
